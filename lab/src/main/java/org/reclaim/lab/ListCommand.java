@@ -1,0 +1,29 @@
+package org.reclaim.lab;
+
+import org.reclaim.runtime.Managers;
+import org.reclaim.workloads.Workload;
+import org.reclaim.workloads.Workloads;
+import picocli.CommandLine.Command;
+
+/** {@code lab list}: the managers and workloads that exist. */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the memory managers (with variants) and the workloads.")
+public final class ListCommand implements Runnable {
+    @Override
+    public void run() {
+        System.out.println("Memory managers (--manager):");
+        for (Managers.Info i : Managers.all())
+            System.out.printf("  %-22s %-10s %s%n", i.name(), i.family(), i.description());
+        System.out.println();
+        System.out.println("Workloads (--workload), with their sizes and parameters:");
+        for (Workload w : Workloads.all()) {
+            System.out.printf("  %-22s %s%n", w.name(), w.description());
+            StringBuilder sb = new StringBuilder("sizes: ");
+            w.sizes().forEach((k, v) -> sb.append(k).append('=').append(v).append(' '));
+            if (!w.parameters().isEmpty()) {
+                sb.append(" parameters:");
+                w.parameters().forEach((k, v) -> sb.append(" --").append(k).append(" (default ").append(v).append(')'));
+            }
+            System.out.printf("  %-22s %s%n", "", sb.toString().trim());
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package org.reclaim.runtime;
+
+import org.reclaim.runtime.heap.Heap;
+
+/**
+ * The roots: handles held by scopes, like JNI local frames. A handle is an {@code int}: the index
+ * of its entry in one stack of entries, with a 7-bit generation above it, so that a handle kept
+ * after its scope ended is recognised as stale instead of aliasing a newer entry.
+ *
+ * <p>Each entry holds an address (what a moving collector updates), a {@link #kind} (own, borrow,
+ * Rc, Weak, or dead once moved or dropped) and, for scenarios, a variable name. Frames are
+ * marked by the entry index where they begin. Nothing here allocates after the arrays have grown
+ * to the run's deepest stack.
+ */
+public final class Handles {
+    // ---- handle kinds ----
+    /** Moved out, dropped or never set: the entry holds no reference. */
+    public static final byte DEAD = 0;
+    /** Owns its object ({@code let x = Box::new(..)}). */
+    public static final byte OWN = 1;
+    /** A shared borrow ({@code &x}). */
+    public static final byte BORROW = 2;
+    /** A mutable borrow ({@code &mut x}). */
+    public static final byte BORROW_MUT = 3;
+    /** A strong {@code Rc} handle. */
+    public static final byte RC = 4;
+    /** A {@code Weak} handle. */
+    public static final byte WEAK = 5;
+
+    /** The handle that refers to nothing ({@code None}). */
+    public static final int NONE = 0;
+
+    private static final int INDEX_BITS = 24;
+    private static final int INDEX_MASK = (1 << INDEX_BITS) - 1;
+    private static final int GEN_MASK = 0x7F;
+    /** Most entries the stack can hold at once. */
+    public static final int MAX_ENTRIES = INDEX_MASK;
+
+    /** Address held by each entry: public so collectors can scan and update roots in a tight loop. */
+    public int[] addr = new int[256];
+    /** Kind of each entry. */
+    public byte[] kind = new byte[256];
+    private byte[] gen = new byte[256];
+    private String[] names = new String[256];
+    private int top = 1;
+    private int[] frameBase = new int[64];
+    private int depth;
+
+    // ---- entries ----
+
+    /** Pushes an entry in the innermost frame; returns its handle. */
+    public int push(int address, byte k) {
+        int i = top;
+        if (i == addr.length) grow();
+        addr[i] = address;
+        kind[i] = k;
+        names[i] = null;
+        top = i + 1;
+        return (gen[i] << INDEX_BITS) | i;
+    }
+
+    private void grow() {
+        if (addr.length >= MAX_ENTRIES)
+            throw new MemoryFault(MemoryFault.Kind.BAD_INPUT, null, "more than " + MAX_ENTRIES + " live handles");
+        int n = Math.min(addr.length * 2, MAX_ENTRIES + 1);
+        addr = java.util.Arrays.copyOf(addr, n);
+        kind = java.util.Arrays.copyOf(kind, n);
+        gen = java.util.Arrays.copyOf(gen, n);
+        names = java.util.Arrays.copyOf(names, n);
+    }
+
+    /** The entry index of a live handle, or -1 if the handle is stale or malformed. */
+    public int index(int handle) {
+        int i = handle & INDEX_MASK;
+        if (i == 0 || i >= top || gen[i] != (byte) (handle >>> INDEX_BITS)) return -1;
+        return i;
+    }
+
+    /** The handle of entry {@code i} as it is now. */
+    public int handleOf(int i) { return (gen[i] << INDEX_BITS) | i; }
+
+    /** Entries in use are {@code [1, top())}. */
+    public int top() { return top; }
+
+    /** Clears entry {@code i}: moved or dropped. */
+    public void kill(int i) {
+        addr[i] = Heap.NULL;
+        kind[i] = DEAD;
+    }
+
+    /** Names entry {@code i} after a variable of the program, for error messages and tables. */
+    public void name(int i, String name) { names[i] = name; }
+
+    /** The variable name of entry {@code i}, or null. */
+    public String name(int i) { return names[i]; }
+
+    // ---- frames ----
+
+    /** Opens a frame; returns its depth (1 for the outermost). */
+    public int pushFrame() {
+        if (depth + 1 == frameBase.length) frameBase = java.util.Arrays.copyOf(frameBase, depth * 2 + 2);
+        frameBase[++depth] = top;
+        return depth;
+    }
+
+    /** Depth of the innermost open frame (0 when none is open). */
+    public int depth() { return depth; }
+
+    /** First entry of frame {@code d}. */
+    public int base(int d) { return frameBase[d]; }
+
+    /** The frame entry {@code i} belongs to. */
+    public int frameOf(int i) {
+        int d = depth;
+        while (d > 0 && frameBase[d] > i) d--;
+        return d;
+    }
+
+    /** Pops the innermost frame: its entries are gone and their handles become stale. */
+    public void popFrame() {
+        int b = frameBase[depth--];
+        for (int i = b; i < top; i++) {
+            gen[i] = (byte) ((gen[i] + 1) & GEN_MASK);
+            addr[i] = Heap.NULL;
+            kind[i] = DEAD;
+            names[i] = null;
+        }
+        top = b;
+    }
+}

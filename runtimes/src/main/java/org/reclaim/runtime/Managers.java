@@ -1,0 +1,56 @@
+package org.reclaim.runtime;
+
+import java.util.List;
+import org.reclaim.runtime.epsilon.Epsilon;
+import org.reclaim.runtime.manual.Manual;
+import org.reclaim.runtime.probe.Probe;
+
+/**
+ * The simulated memory managers the lab knows, by the names {@code lab list} prints and
+ * {@code --manager} takes. (The real JVM's collectors, {@code jvm:*}, are run by the lab in a
+ * forked JVM and are not here.)
+ */
+public final class Managers {
+    private Managers() {}
+
+    /** Makes a manager for one run. */
+    @FunctionalInterface
+    public interface Factory {
+        MemoryManager create(long heapBytes, Probe probe);
+    }
+
+    /**
+     * One manager, variant included.
+     *
+     * @param name        what {@code --manager} takes
+     * @param family      epsilon, manual, tracing, refcount or ownership
+     * @param description one line for {@code lab list}
+     * @param factory     makes it
+     */
+    public record Info(String name, String family, String description, Factory factory) {}
+
+    private static final List<Info> ALL = List.of(
+            new Info("epsilon", "epsilon", "bump allocation, never frees (the mutator-only baseline, JEP 318)",
+                    (heap, probe) -> new Epsilon(heap, probe)),
+            new Info("manual", "manual", "malloc/free on the free-list allocator; use after free goes undetected",
+                    (heap, probe) -> new Manual(heap, probe, false)),
+            new Info("manual+sanitize", "manual", "manual, with a quarantine and an AddressSanitizer-style check on every access",
+                    (heap, probe) -> new Manual(heap, probe, true))
+    );
+
+    /** Every simulated manager, in the order {@code lab list} prints them. */
+    public static List<Info> all() { return ALL; }
+
+    /** Every name. */
+    public static List<String> names() { return ALL.stream().map(Info::name).toList(); }
+
+    /**
+     * The manager named {@code name}.
+     *
+     * @throws IllegalArgumentException naming the nearest valid names if there is none
+     */
+    public static Info find(String name) {
+        for (Info i : ALL) if (i.name().equals(name)) return i;
+        throw new IllegalArgumentException(NearestNames.unknown("manager", name, names()));
+    }
+}

@@ -1,0 +1,469 @@
+package org.reclaim.runtime;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntConsumer;
+import org.reclaim.runtime.heap.Heap;
+import org.reclaim.runtime.heap.ObjectLayout;
+import org.reclaim.runtime.heap.Shape;
+import org.reclaim.runtime.heap.Shapes;
+import org.reclaim.runtime.heap.SlotKind;
+import org.reclaim.runtime.probe.Probe;
+
+/**
+ * The base of every simulated memory manager: the heap, the roots, the probe, and the mutator
+ * contract with the meaning a managed language gives it (handles are roots; {@code drop} clears
+ * one; nothing is freed by the program). Each manager is a small family of classes over this base
+ * and the shared mechanisms ({@code alloc}, {@link Reachability}), overriding the operations whose
+ * meaning differs for it: allocation always ({@link #allocate}), and for example {@link #put} for
+ * a write barrier or a count, {@link #scopeEnd} for drops at a scope's end.
+ *
+ * <p>Subclasses must keep the handle discipline: any address held across an allocation must be in
+ * a handle, since allocation may move objects.
+ */
+public abstract class MemoryManager implements Mutator {
+
+    // ---- instance fields ----
+
+    /** The simulated heap. */
+    protected final Heap heap;
+    /** The heap's words, for inner loops. */
+    protected final long[] w;
+    /** The run's shapes. */
+    protected final Shapes shapes = new Shapes();
+    /** The roots. */
+    protected final Handles handles = new Handles();
+    /** Work counters. */
+    protected final Counters counters = new Counters();
+    /** Where pauses and footprint go. */
+    protected final Probe probe;
+
+    private Scope[] scopes = new Scope[16];
+    private final List<String> sites = new ArrayList<>(List.of("(no site)"));
+    private int site;
+    private int nextId = 1;
+    private long nextSample;
+
+    /** Objects and bytes allocated and freed, kept by every manager. */
+    protected long objectsAllocated, bytesAllocated, objectsFreed, bytesFreed;
+
+    // clone's explicit work list: (source borrow, copy, next slot) per frame, reused across calls
+    private int[] cloneStack = new int[48];
+
+    protected MemoryManager(long heapBytes, Probe probe) {
+        this.heap = new Heap(heapBytes);
+        this.w = heap.words;
+        this.probe = probe;
+        this.nextSample = probe.sampleEveryBytes();
+    }
+
+    /** The manager's name as the lab lists it, variant included (for example {@code refcount+cycles}). */
+    public abstract String name();
+
+    // ---- what each manager decides ----
+
+    /**
+     * Finds {@code words} for a new object, collecting if this manager collects; returns its
+     * address. May move objects (updating the handles).
+     *
+     * @throws OutOfMemory when there is no room even after collecting
+     */
+    protected abstract int allocate(int words);
+
+    /** Bytes of the heap in use now: allocated blocks, or the occupied part of a bump region. */
+    public abstract long inUseBytes();
+
+    /** Calls {@code visitor} with the address of every object the heap holds now, dead or alive. */
+    public abstract void forEachObject(IntConsumer visitor);
+
+    /** Objects still allocated at the end of the run that nothing will free (empty for collectors). */
+    public List<Leak> leaks() { return List.of(); }
+
+    /**
+     * Called after the workload's outermost scope has closed: a manager that frees at exit (a
+     * final collection, a last cycle collection) does it here. Default: nothing.
+     */
+    public void finish() {}
+
+    /** Called for each new object, after its header is written and before its handle exists. */
+    protected void initObject(int addr, byte handleKind) {}
+
+    /** Called at the end of every scope, before its entries {@code [base, top)} are popped. */
+    protected void scopeEnd(int base, int top) {}
+
+    // ---- accounting ----
+
+    public final Heap heap() { return heap; }
+    public final Handles handles() { return handles; }
+    public final Counters counters() { return counters; }
+    public final Probe probe() { return probe; }
+    public final long objectsAllocated() { return objectsAllocated; }
+    public final long bytesAllocated() { return bytesAllocated; }
+    public final long objectsFreed() { return objectsFreed; }
+    public final long bytesFreed() { return bytesFreed; }
+    /** The site registered under {@code number}. */
+    public final String siteName(int number) { return sites.get(number); }
+
+    @Override public final Shapes shapes() { return shapes; }
+
+    // ---- scopes ----
+
+    @Override
+    public final Scope scope() {
+        int d = handles.pushFrame();
+        if (d >= scopes.length) scopes = Arrays.copyOf(scopes, d * 2);
+        Scope s = scopes[d];
+        if (s == null) s = scopes[d] = new Scope(this, d);
+        return s;
+    }
+
+    /** Ends scope {@code depth} if it is still open. */
+    final void closeScope(int depth) {
+        int d = handles.depth();
+        if (d < depth) return;
+        if (d != depth) throw bad("scope " + depth + " closed while scope " + d + " inside it is still open");
+        scopeEnd(handles.base(d), handles.top());
+        handles.popFrame();
+    }
+
+    // ---- allocation ----
+
+    @Override
+    public int alloc(int shape, int length) {
+        return handles.push(newObject(shape, length, 0, Handles.OWN), Handles.OWN);
+    }
+
+    @Override
+    public int allocShared(int shape, int length) {
+        return handles.push(newObject(shape, length, ObjectLayout.RC, Handles.RC), Handles.RC);
+    }
+
+    /**
+     * Allocates and initialises an object (header, identity, zeroed body) and returns its address.
+     * Nothing holds it yet: the caller stores it in a handle before anything else can allocate.
+     */
+    protected final int newObject(int shapeId, int length, int flags, byte handleKind) {
+        if (shapeId < 0 || shapeId >= shapes.size())
+            throw bad("no shape " + shapeId + " (" + shapes.size() + " are defined)");
+        Shape s = shapes.get(shapeId);
+        if (length < 0) throw bad("negative length " + length + " for a " + s.name());
+        if (length > 0 && s.tail() == Shape.Tail.NONE)
+            throw bad("a " + s.name() + " has no variable part, but length " + length + " was asked for");
+        long words = ObjectLayout.words(s, length);
+        if (words > heap.capacity() - 1) throw new OutOfMemory(words * Long.BYTES, heap.bytes());
+        int size = (int) words;
+        int a = allocate(size);
+        w[a] = ObjectLayout.header(size, shapeId, flags, site);
+        w[a + 1] = ObjectLayout.identity(nextId++);
+        Arrays.fill(w, a + ObjectLayout.HEADER_WORDS, a + size, 0L);
+        objectsAllocated++;
+        bytesAllocated += (long) size * Long.BYTES;
+        initObject(a, handleKind);
+        if (bytesAllocated >= nextSample) sampleFootprint();
+        return a;
+    }
+
+    private void sampleFootprint() {
+        probe.footprint(bytesAllocated, inUseBytes());
+        long every = probe.sampleEveryBytes();
+        nextSample = every == Long.MAX_VALUE ? Long.MAX_VALUE : bytesAllocated - bytesAllocated % every + every;
+    }
+
+    /** Records that the block at {@code addr} was freed (for the accounts every manager keeps). */
+    protected final void countFreed(int addr) {
+        objectsFreed++;
+        bytesFreed += (long) heap.sizeOf(addr) * Long.BYTES;
+    }
+
+    // ---- resolving handles ----
+
+    /** The entry index of handle {@code h}, which must be live (not stale). */
+    protected final int entry(int h) {
+        int i = handles.index(h);
+        if (i < 0) throw stale(h);
+        return i;
+    }
+
+    /** The address handle {@code h} refers to, which must be non-null. */
+    protected final int deref(int h) {
+        int i = entry(h);
+        int a = handles.addr[i];
+        if (a == Heap.NULL) throw nullReference(i);
+        return a;
+    }
+
+    /**
+     * The address for a data access through {@code h}: {@link #deref} plus the checks a manager
+     * makes on an access (a sanitizer's, a borrow checker's).
+     */
+    protected int access(int h) { return deref(h); }
+
+    /** The error for using a handle that holds nothing: a managed language's NullPointerException. */
+    protected RuntimeException nullReference(int entry) {
+        String n = handles.name(entry);
+        return new MemoryFault(MemoryFault.Kind.NULL_DEREFERENCE, null,
+                "null reference: " + (n == null ? "a variable" : "`" + n + "`") + " was dropped, moved or never set");
+    }
+
+    private MemoryFault stale(int h) {
+        return bad("handle " + Integer.toHexString(h) + " is not live: its scope has ended, or it never existed");
+    }
+
+    /** A misuse of the contract. */
+    protected static MemoryFault bad(String message) {
+        return new MemoryFault(MemoryFault.Kind.BAD_INPUT, null, message);
+    }
+
+    // ---- object geometry ----
+
+    protected final Shape shapeAt(int addr) { return shapes.get(ObjectLayout.shape(w[addr])); }
+
+    /** Tail length of the object at {@code addr}. */
+    protected final int lengthAt(int addr) { return ObjectLayout.length(shapeAt(addr), ObjectLayout.size(w[addr])); }
+
+    /** Number of reference slots of the object at {@code addr}. */
+    public final int slotsAt(int addr) {
+        Shape s = shapeAt(addr);
+        return s.tail() == Shape.Tail.SLOTS ? s.fixedSlots() + ObjectLayout.length(s, ObjectLayout.size(w[addr]))
+                                             : s.fixedSlots();
+    }
+
+    /** The heap address of slot {@code slot} of the object at {@code addr}, bounds-checked. */
+    protected final int slotAddr(int addr, int slot) {
+        int n = slotsAt(addr);
+        if (slot < 0 || slot >= n)
+            throw bad("slot " + slot + " is out of range for a " + shapeAt(addr).name() + " with " + n + " slots");
+        return addr + ObjectLayout.HEADER_WORDS + slot;
+    }
+
+    /** The heap address of data word {@code i} of the object at {@code addr}, bounds-checked. */
+    protected final int dataAddr(int addr, int i) {
+        int first = addr + ObjectLayout.HEADER_WORDS + slotsAt(addr);
+        int n = addr + ObjectLayout.size(w[addr]) - first;
+        if (i < 0 || i >= n)
+            throw bad("data word " + i + " is out of range for a " + shapeAt(addr).name() + " with " + n + " data words");
+        return first + i;
+    }
+
+    /** The kind of slot {@code slot} of the object at {@code addr}. */
+    protected final SlotKind slotKind(int addr, int slot) { return shapeAt(addr).slotKind(slot); }
+
+    /** The handle kind a reference taken out of a slot of {@code kind} has. */
+    protected static byte handleKindFor(SlotKind kind) {
+        return switch (kind) {
+            case OWNED -> Handles.OWN;
+            case SHARED -> Handles.RC;
+            case WEAK -> Handles.WEAK;
+        };
+    }
+
+    // ---- data ----
+
+    @Override public long read(int h, int i) { return w[dataAddr(access(h), i)]; }
+
+    @Override public void write(int h, int i, long value) { w[dataAddr(access(h), i)] = value; }
+
+    @Override public int length(int h) { return lengthAt(access(h)); }
+
+    // ---- references: a managed language's meaning ----
+
+    @Override public int borrow(int h) { return handles.push(deref(h), Handles.BORROW); }
+
+    @Override public int borrowMut(int h) { return handles.push(deref(h), Handles.BORROW_MUT); }
+
+    @Override
+    public int borrow(int h, int slot) {
+        int a = access(h);
+        int sa = slotAddr(a, slot);
+        return handles.push((int) w[sa], slotKind(a, slot) == SlotKind.WEAK ? Handles.WEAK : Handles.BORROW);
+    }
+
+    @Override
+    public boolean advance(int cursor, int slot) {
+        int i = entry(cursor);
+        int child = (int) w[slotAddr(access(cursor), slot)];
+        handles.addr[i] = child;
+        return child != Heap.NULL;
+    }
+
+    @Override
+    public void put(int h, int slot, int value) {
+        int sa = slotAddr(access(h), slot);
+        int v = Heap.NULL;
+        if (value != Handles.NONE) {
+            int vi = entry(value);
+            v = handles.addr[vi];
+            handles.kill(vi);
+        }
+        w[sa] = v;
+    }
+
+    @Override
+    public int take(int h, int slot) {
+        int a = access(h);
+        int sa = slotAddr(a, slot);
+        int v = (int) w[sa];
+        w[sa] = Heap.NULL;
+        return handles.push(v, handleKindFor(slotKind(a, slot)));
+    }
+
+    @Override public boolean isNull(int h, int slot) { return w[slotAddr(access(h), slot)] == Heap.NULL; }
+
+    @Override public boolean isNull(int h) { return handles.addr[entry(h)] == Heap.NULL; }
+
+    @Override public int share(int h) { return handles.push(deref(h), Handles.RC); }
+
+    @Override public int downgrade(int h) { return handles.push(deref(h), Handles.WEAK); }
+
+    @Override public int upgrade(int weak) { return handles.push(handles.addr[entry(weak)], Handles.RC); }
+
+    @Override public void drop(int h) { handles.kill(entry(h)); }
+
+    @Override public void free(int h) { entry(h); }
+
+    @Override
+    public int move(int h) {
+        int i = entry(h);
+        int a = handles.addr[i];
+        byte k = handles.kind[i];
+        String n = handles.name(i);
+        handles.kill(i);
+        int m = handles.push(a, k);
+        handles.name(handles.index(m), n);
+        return m;
+    }
+
+    @Override
+    public int ret(int h) {
+        int i = entry(h);
+        int d = handles.depth();
+        if (handles.frameOf(i) != d) throw bad("ret: the handle returned must belong to the scope being ended");
+        int a = handles.addr[i];
+        byte k = handles.kind[i];
+        String n = handles.name(i);
+        handles.kill(i);
+        closeScope(d);
+        int r = handles.push(a, k);
+        handles.name(handles.index(r), n);
+        return r;
+    }
+
+    /**
+     * {@code v.reserve(..)} as a managed language does it ({@code Arrays.copyOf}): a new block, the
+     * contents copied, the variable re-pointed; the old block is garbage for whoever else holds it.
+     */
+    @Override
+    public void grow(int h, int length) {
+        int i = entry(h);
+        int old = access(h);
+        int fresh = newObject(ObjectLayout.shape(w[old]), length, ObjectLayout.flags(w[old]) & ObjectLayout.RC, handles.kind[i]);
+        old = handles.addr[i];
+        copyContents(old, fresh);
+        handles.addr[i] = fresh;
+        releaseGrown(old, fresh);
+    }
+
+    /** Copies slots and data words from {@code from} into the (fresh, larger or smaller) {@code to}. */
+    protected final void copyContents(int from, int to) {
+        int fs = slotsAt(from), ts = slotsAt(to);
+        int n = Math.min(fs, ts);
+        for (int s = 0; s < n; s++) initSlot(to, s, (int) w[from + ObjectLayout.HEADER_WORDS + s]);
+        int fd = from + ObjectLayout.HEADER_WORDS + fs, td = to + ObjectLayout.HEADER_WORDS + ts;
+        int dn = Math.min(from + heap.sizeOf(from) - fd, to + heap.sizeOf(to) - td);
+        System.arraycopy(w, fd, w, td, dn);
+    }
+
+    /** Stores {@code value} into empty slot {@code slot} of a fresh object (grow's copy). Generational adds its barrier. */
+    protected void initSlot(int addr, int slot, int value) { w[addr + ObjectLayout.HEADER_WORDS + slot] = value; }
+
+    /** What becomes of the old block after {@link #grow}: default, nothing (it is garbage). */
+    protected void releaseGrown(int oldAddr, int newAddr) {}
+
+    /**
+     * {@code x.clone()}, as {@code #[derive(Clone)]} writes it: each {@code Box} child cloned, each
+     * {@code Rc} shared, each {@code Weak} cloned, data words copied, all through the contract so
+     * every manager counts it in its own way. Depth-first with an explicit stack, so a long list
+     * clones without deep Java recursion.
+     */
+    @Override
+    public int cloneDeep(int h) {
+        try (Scope ignored = scope()) {
+            int root = copyOf(borrow(h));
+            int sp = 0;
+            sp = pushClone(sp, borrow(h), root);
+            while (sp > 0) {
+                int src = cloneStack[sp - 3], dst = cloneStack[sp - 2], j = cloneStack[sp - 1];
+                int n = slotsAt(deref(src));
+                if (j < n) {
+                    cloneStack[sp - 1] = j + 1;
+                    if (isNull(src, j)) continue;
+                    SlotKind kind = slotKind(deref(src), j);
+                    int child = borrow(src, j);
+                    switch (kind) {
+                        case SHARED -> put(dst, j, share(child));
+                        case WEAK -> put(dst, j, downgrade(child));
+                        case OWNED -> sp = pushClone(sp, child, copyOf(child));
+                    }
+                    continue;
+                }
+                sp -= 3;
+                if (sp > 0) put(cloneStack[sp - 2], cloneStack[sp - 1] - 1, dst);
+            }
+            return ret(root);
+        }
+    }
+
+    private int pushClone(int sp, int src, int dst) {
+        if (sp + 3 > cloneStack.length) cloneStack = Arrays.copyOf(cloneStack, cloneStack.length * 2);
+        cloneStack[sp] = src;
+        cloneStack[sp + 1] = dst;
+        cloneStack[sp + 2] = 0;
+        return sp + 3;
+    }
+
+    /** A new object with the shape, length and data words of the one {@code src} refers to. */
+    private int copyOf(int src) {
+        int a = deref(src);
+        boolean rc = ObjectLayout.has(w[a], ObjectLayout.RC);
+        int c = rc ? allocShared(ObjectLayout.shape(w[a]), lengthAt(a)) : alloc(ObjectLayout.shape(w[a]), lengthAt(a));
+        int n = shapeAt(deref(src)).data(lengthAt(deref(src)));
+        for (int i = 0; i < n; i++) write(c, i, read(src, i));
+        return c;
+    }
+
+    // ---- naming ----
+
+    @Override public void name(int h, String name) { handles.name(entry(h), name); }
+
+    @Override public int id(int h) { return ObjectLayout.id(w[deref(h) + 1]); }
+
+    @Override
+    public int defineSite(String where) {
+        if (sites.size() > ObjectLayout.MAX_SITE) return 0;
+        int i = sites.indexOf(where);
+        if (i > 0) return i;
+        sites.add(where);
+        return sites.size() - 1;
+    }
+
+    @Override public void site(int number) {
+        if (number < 0 || number >= sites.size()) throw bad("no allocation site " + number);
+        this.site = number;
+    }
+
+    /** The identity of the object at {@code addr}. */
+    public final int idAt(int addr) { return ObjectLayout.id(w[addr + 1]); }
+
+    /** Parses {@code [start, end)} block by block, calling {@code visitor} with each block not marked free. */
+    protected final void parse(int start, int end, IntConsumer visitor) {
+        for (int a = start; a < end; a += ObjectLayout.size(w[a]))
+            if (!ObjectLayout.has(w[a], ObjectLayout.FREE)) visitor.accept(a);
+    }
+
+    /** The leak record of the object at {@code addr}. */
+    protected final Leak leakAt(int addr) {
+        return new Leak(idAt(addr), shapeAt(addr).name(), (long) heap.sizeOf(addr) * Long.BYTES,
+                ObjectLayout.site(w[addr]) == 0 ? null : siteName(ObjectLayout.site(w[addr])));
+    }
+}

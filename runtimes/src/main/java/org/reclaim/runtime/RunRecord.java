@@ -1,0 +1,51 @@
+package org.reclaim.runtime;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The record of one run of one workload under one manager: what {@code lab run --json} prints and
+ * what a campaign's {@code results.csv} holds a row of. Every manager fills the same fields.
+ *
+ * @param workload         workload or scenario name
+ * @param size             size name ({@code tiny}, {@code small}, ...)
+ * @param manager          manager name, variant included
+ * @param heapBytes        simulated heap capacity (for {@code jvm:*}, {@code -Xmx})
+ * @param seed             the workload's seed
+ * @param status           {@code ok}, {@code oom} or {@code error}
+ * @param message          why the run did not end ok, else empty
+ * @param checksum         the workload's result (0 when it did not finish)
+ * @param wallNanos        wall time of the workload, memory management included
+ * @param pauseCount       pauses recorded
+ * @param pauseTotalNanos  their total
+ * @param pauseMaxNanos    the longest
+ * @param objectsAllocated objects allocated
+ * @param bytesAllocated   bytes allocated
+ * @param objectsFreed     objects freed (by the program or the manager)
+ * @param bytesFreed       bytes freed
+ * @param leakedObjects    objects still allocated at exit with nothing to free them
+ * @param leakedBytes      their bytes
+ * @param leaks            the first leaks, with their allocation sites
+ * @param errors           memory errors caught
+ * @param counters         the manager's work counters
+ */
+public record RunRecord(
+        String workload, String size, String manager, long heapBytes, long seed,
+        String status, String message, long checksum, long wallNanos,
+        long pauseCount, long pauseTotalNanos, long pauseMaxNanos,
+        long objectsAllocated, long bytesAllocated, long objectsFreed, long bytesFreed,
+        long leakedObjects, long leakedBytes, List<Leak> leaks,
+        List<CaughtError> errors, Map<String, Long> counters) {
+
+    /** Statuses a run can end with. */
+    public static final String OK = "ok", OOM = "oom", ERROR = "error";
+
+    /**
+     * A memory error a manager caught.
+     *
+     * @param kind    {@link MemoryFault.Kind} name, lower case
+     * @param code    Rust's code where there is one, else empty
+     * @param message the report, in the words of the tool that makes it
+     */
+    public record CaughtError(String kind, String code, String message) {}
+}

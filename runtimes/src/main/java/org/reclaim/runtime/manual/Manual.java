@@ -1,0 +1,239 @@
+package org.reclaim.runtime.manual;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntConsumer;
+import org.reclaim.runtime.Handles;
+import org.reclaim.runtime.Leak;
+import org.reclaim.runtime.MemoryFault;
+import org.reclaim.runtime.MemoryManager;
+import org.reclaim.runtime.OutOfMemory;
+import org.reclaim.runtime.alloc.FreeListAllocator;
+import org.reclaim.runtime.heap.Heap;
+import org.reclaim.runtime.heap.ObjectLayout;
+import org.reclaim.runtime.heap.SlotKind;
+import org.reclaim.runtime.probe.PauseKind;
+import org.reclaim.runtime.probe.Probe;
+
+/**
+ * Manual memory management, as C gives it: {@code malloc} and {@code free} on the free-list
+ * allocator. {@code drop}/{@code free} frees the object and, like a hand-written destructor, what
+ * it owns; {@code Rc} objects carry a hand-maintained count. Pointers are plain copies: a handle
+ * keeps its address after the object is freed, so a later read sees whatever lives there now (the
+ * seeds' "random non-relevant numbers"), and a second free is caught as the allocator catches it.
+ * Objects still allocated at exit are leaks, listed with their allocation sites.
+ *
+ * <p>In {@code sanitize} mode freed blocks wait in a quarantine before reuse, as AddressSanitizer's
+ * do, and every access checks the block first: a use after free is reported before any data is
+ * touched.
+ */
+public final class Manual extends MemoryManager {
+    private final FreeListAllocator freeList;
+    private final boolean sanitize;
+
+    private final int freeCalls = counters.define("free.calls");
+    private final int objectsFreedCounter = counters.define("objects.freed");
+    private final int wordsFreed = counters.define("words.freed");
+    private final int handCountChanges = counters.define("counts.changed");
+
+    // recursive free's explicit work list
+    private int[] work = new int[256];
+
+    // sanitize: freed blocks waiting before reuse, oldest first (a ring)
+    private int[] quarantine = new int[1024];
+    private int qHead, qSize;
+    private long quarantinedWords;
+    private final long quarantineLimitWords;
+
+    public Manual(long heapBytes, Probe probe, boolean sanitize) {
+        super(heapBytes, probe);
+        this.freeList = new FreeListAllocator(heap, 1, heap.capacity());
+        this.sanitize = sanitize;
+        this.quarantineLimitWords = heap.capacity() / 4;
+    }
+
+    @Override public String name() { return sanitize ? "manual+sanitize" : "manual"; }
+
+    // ---- allocation ----
+
+    @Override
+    protected int allocate(int words) {
+        int a = freeList.alloc(words);
+        if (a == Heap.NULL && sanitize && qSize > 0) {
+            while (qSize > 0) releaseOldestQuarantined();
+            a = freeList.alloc(words);
+        }
+        if (a == Heap.NULL) throw new OutOfMemory((long) words * Long.BYTES, heap.bytes());
+        return a;
+    }
+
+    @Override protected void initObject(int addr, byte handleKind) {
+        if (handleKind == Handles.RC) w[addr + 1] = ObjectLayout.withStrong(w[addr + 1], 1);
+    }
+
+    @Override public long inUseBytes() { return (freeList.usedWords() - quarantinedWords) * Long.BYTES; }
+
+    @Override public void forEachObject(IntConsumer visitor) { parse(1, heap.capacity(), visitor); }
+
+    /** The allocator, for invariant checks. */
+    public FreeListAllocator allocator() { return freeList; }
+
+    // ---- access ----
+
+    @Override
+    protected int access(int h) {
+        int a = deref(h);
+        if (sanitize && ObjectLayout.has(w[a], ObjectLayout.FREE)) throw useAfterFree(entry(h), a, "READ or WRITE");
+        return a;
+    }
+
+    // ---- pointers are copies ----
+
+    @Override
+    public void put(int h, int slot, int value) {
+        int sa = slotAddr(access(h), slot);
+        w[sa] = value == Handles.NONE ? Heap.NULL : handles.addr[entry(value)];
+    }
+
+    @Override
+    public int move(int h) {
+        int i = entry(h);
+        return handles.push(handles.addr[i], handles.kind[i]);
+    }
+
+    @Override
+    public int share(int h) {
+        int a = access(h);
+        if (ObjectLayout.has(w[a], ObjectLayout.RC)) bumpCount(a, +1);
+        return handles.push(a, Handles.RC);
+    }
+
+    @Override public int upgrade(int weak) {
+        int a = handles.addr[entry(weak)];
+        if (a != Heap.NULL && ObjectLayout.has(w[a], ObjectLayout.RC)) bumpCount(a, +1);
+        return handles.push(a, Handles.RC);
+    }
+
+    private void bumpCount(int a, int delta) {
+        int c = ObjectLayout.strong(w[a + 1]);
+        if (c == ObjectLayout.STRONG_MAX) return;
+        w[a + 1] = ObjectLayout.withStrong(w[a + 1], c + delta);
+        counters.inc(handCountChanges);
+    }
+
+    // ---- freeing ----
+
+    @Override public void drop(int h) { release(h); }
+
+    @Override public void free(int h) { release(h); }
+
+    /**
+     * {@code free(x)} with its destructor: frees the object unless it is a shared object whose
+     * hand count stays above zero, then what it owns, on an explicit work list.
+     */
+    private void release(int h) {
+        int i = entry(h);
+        int a = handles.addr[i];
+        counters.inc(freeCalls);
+        if (a == Heap.NULL) return;
+        if (ObjectLayout.has(w[a], ObjectLayout.FREE)) throw doubleFree(i, a);
+        if (handles.kind[i] == Handles.WEAK) return;
+        long t0 = System.nanoTime();
+        long freedBefore = objectsFreed, bytesBefore = bytesFreed;
+        int sp = 0;
+        work[sp++] = a;
+        while (sp > 0) {
+            int o = work[--sp];
+            if (ObjectLayout.has(w[o], ObjectLayout.RC)) {
+                int c = ObjectLayout.strong(w[o + 1]);
+                if (c == ObjectLayout.STRONG_MAX) continue;
+                w[o + 1] = ObjectLayout.withStrong(w[o + 1], c - 1);
+                counters.inc(handCountChanges);
+                if (c > 1) continue;
+            }
+            int n = slotsAt(o);
+            var shape = shapeAt(o);
+            for (int s = 0; s < n; s++) {
+                int c = (int) w[o + ObjectLayout.HEADER_WORDS + s];
+                if (c == Heap.NULL || shape.slotKind(s) == SlotKind.WEAK) continue;
+                if (ObjectLayout.has(w[c], ObjectLayout.FREE)) continue;
+                if (sp == work.length) work = Arrays.copyOf(work, sp * 2);
+                work[sp++] = c;
+            }
+            freeBlock(o);
+        }
+        long objects = objectsFreed - freedBefore;
+        if (objects > 0)
+            probe.pause(PauseKind.FREE, t0, System.nanoTime(), objects, (bytesFreed - bytesBefore) / Long.BYTES);
+    }
+
+    private void freeBlock(int o) {
+        long header = w[o];
+        int size = ObjectLayout.size(header);
+        countFreed(o);
+        counters.inc(objectsFreedCounter);
+        counters.add(wordsFreed, size);
+        long stamped = ObjectLayout.header(size, ObjectLayout.shape(header), ObjectLayout.FREE, ObjectLayout.site(header));
+        if (sanitize) {
+            w[o] = ObjectLayout.with(stamped, ObjectLayout.QUARANTINED);
+            quarantinedWords += size;
+            if (qSize == quarantine.length) {
+                int[] bigger = new int[qSize * 2];
+                for (int k = 0; k < qSize; k++) bigger[k] = quarantine[(qHead + k) % qSize];
+                quarantine = bigger;
+                qHead = 0;
+            }
+            quarantine[(qHead + qSize++) % quarantine.length] = o;
+            while (quarantinedWords > quarantineLimitWords && qSize > 1) releaseOldestQuarantined();
+        } else {
+            freeList.free(o);
+            w[o] = stamped;
+        }
+    }
+
+    private void releaseOldestQuarantined() {
+        int o = quarantine[qHead];
+        qHead = (qHead + 1) % quarantine.length;
+        qSize--;
+        quarantinedWords -= ObjectLayout.size(w[o]);
+        w[o] = ObjectLayout.without(w[o], ObjectLayout.QUARANTINED);
+        freeList.free(o);
+    }
+
+    /** realloc: a new block, the contents copied, the old block freed (its children now belong to the new one). */
+    @Override
+    protected void releaseGrown(int oldAddr, int newAddr) { freeBlock(oldAddr); }
+
+    // ---- errors ----
+
+    private MemoryFault doubleFree(int entry, int a) {
+        String what = describe(entry, a);
+        if (sanitize)
+            return new MemoryFault(MemoryFault.Kind.DOUBLE_FREE, null,
+                    "AddressSanitizer: attempting double-free on " + what);
+        return new MemoryFault(MemoryFault.Kind.DOUBLE_FREE, null, "free(): double free detected: " + what);
+    }
+
+    private MemoryFault useAfterFree(int entry, int a, String access) {
+        return new MemoryFault(MemoryFault.Kind.USE_AFTER_FREE, null,
+                "AddressSanitizer: heap-use-after-free " + access + " of " + describe(entry, a)
+                        + " (object #" + ObjectLayout.id(w[a + 1]) + ", already freed)");
+    }
+
+    private String describe(int entry, int a) {
+        String var = handles.name(entry);
+        int site = ObjectLayout.site(w[a]);
+        return (var == null ? "" : "`" + var + "`, ") + "a " + shapes.get(ObjectLayout.shape(w[a])).name()
+                + " at word " + a + (site == 0 ? "" : ", allocated at " + siteName(site));
+    }
+
+    // ---- exit ----
+
+    @Override
+    public List<Leak> leaks() {
+        List<Leak> leaks = new ArrayList<>();
+        forEachObject(a -> leaks.add(leakAt(a)));
+        return leaks;
+    }
+}

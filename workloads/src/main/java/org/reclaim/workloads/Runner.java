@@ -1,0 +1,95 @@
+package org.reclaim.workloads;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.reclaim.runtime.Leak;
+import org.reclaim.runtime.Managers;
+import org.reclaim.runtime.MemoryFault;
+import org.reclaim.runtime.MemoryManager;
+import org.reclaim.runtime.OutOfMemory;
+import org.reclaim.runtime.RunRecord;
+import org.reclaim.runtime.probe.PauseRecorder;
+import org.reclaim.runtime.probe.Probe;
+
+/**
+ * Runs one workload once under one simulated manager and makes its {@link RunRecord}. Out of
+ * memory and caught memory errors are results (status {@code oom}, {@code error}), never crashes.
+ */
+public final class Runner {
+    /** Leaks listed in a record at most (the counts cover all of them). */
+    public static final int LEAKS_LISTED = 20;
+
+    /** What one run asks for. */
+    public record Request(String workload, String size, String manager, long heapBytes, long seed,
+                          Map<String, String> params, long sampleEveryBytes) {
+        public Request {
+            params = Map.copyOf(params);
+        }
+
+        /** A request with default parameters, footprint sampled every heap/64 bytes of allocation (at least 4 KiB). */
+        public Request(String workload, String size, String manager, long heapBytes, long seed) {
+            this(workload, size, manager, heapBytes, seed, Map.of(), Math.max(4096, heapBytes / 64));
+        }
+    }
+
+    /** A finished run: its record, and the manager and probe it ran with, for further reading. */
+    public record Result(RunRecord record, MemoryManager manager, PauseRecorder recorder) {}
+
+    private Runner() {}
+
+    /**
+     * Runs {@code r}.
+     *
+     * @throws IllegalArgumentException for an unknown workload, size, manager or parameter, or a
+     *         heap too small to hold one object (before anything runs)
+     */
+    public static Result run(Request r) {
+        Workload workload = Workloads.find(r.workload());
+        int size = Workloads.size(workload, r.size());
+        Map<String, String> params = Parameters.resolve(workload, r.params());
+        Managers.Info info = Managers.find(r.manager());
+        PauseRecorder recorder = new PauseRecorder(r.sampleEveryBytes());
+        MemoryManager m = info.factory().create(r.heapBytes(), recorder);
+        return run(workload, size, params, m, recorder, r);
+    }
+
+    /** Runs {@code workload} on an already made manager (tests use this to inspect the manager afterwards). */
+    public static Result run(Workload workload, int size, Map<String, String> params, MemoryManager m,
+                             Probe probe, Request r) {
+        String status = RunRecord.OK, message = "";
+        long checksum = 0;
+        List<RunRecord.CaughtError> errors = new ArrayList<>();
+        long t0 = System.nanoTime();
+        try {
+            checksum = workload.run(m, size, r.seed(), params);
+            m.finish();
+        } catch (OutOfMemory e) {
+            status = RunRecord.OOM;
+            message = e.getMessage();
+        } catch (MemoryFault e) {
+            status = RunRecord.ERROR;
+            message = e.getMessage();
+            errors.add(new RunRecord.CaughtError(e.kind().name().toLowerCase(java.util.Locale.ROOT),
+                    e.code() == null ? "" : e.code(), e.getMessage()));
+        } catch (IndexOutOfBoundsException | NegativeArraySizeException e) {
+            // Only a manual program reading through a dangling pointer can get here: what C calls a crash.
+            status = RunRecord.ERROR;
+            message = "segmentation fault: an access through a dangling pointer left the heap (" + e.getMessage() + ")";
+            errors.add(new RunRecord.CaughtError("segfault", "", message));
+        }
+        long wall = System.nanoTime() - t0;
+        List<Leak> leaks = status.equals(RunRecord.OK) ? m.leaks() : List.of();
+        long leakedBytes = leaks.stream().mapToLong(Leak::bytes).sum();
+        PauseRecorder rec = probe instanceof PauseRecorder p ? p : null;
+        Map<String, Long> counters = new LinkedHashMap<>(m.counters().snapshot());
+        RunRecord record = new RunRecord(r.workload(), r.size(), m.name(), m.heap().bytes(), r.seed(),
+                status, message, checksum, wall,
+                rec == null ? 0 : rec.pauseCount(), rec == null ? 0 : rec.pauseTotalNanos(), rec == null ? 0 : rec.pauseMaxNanos(),
+                m.objectsAllocated(), m.bytesAllocated(), m.objectsFreed(), m.bytesFreed(),
+                leaks.size(), leakedBytes, leaks.subList(0, Math.min(LEAKS_LISTED, leaks.size())),
+                errors, counters);
+        return new Result(record, m, rec);
+    }
+}
