@@ -170,11 +170,23 @@ public abstract class MemoryManager implements Mutator {
         nextSample = every == Long.MAX_VALUE ? Long.MAX_VALUE : bytesAllocated - bytesAllocated % every + every;
     }
 
-    /** Records that the block at {@code addr} was freed (for the accounts every manager keeps). */
+    /**
+     * Records that the object at {@code addr} is freed, before its block is reused: every manager
+     * calls it once for every object it frees (collectors too, for each object they reclaim).
+     */
     protected final void countFreed(int addr) {
         objectsFreed++;
         bytesFreed += (long) heap.sizeOf(addr) * Long.BYTES;
+        if (freeListener != null) freeListener.accept(idAt(addr));
     }
+
+    private IntConsumer freeListener;
+
+    /**
+     * Calls {@code listener} with the identity of every object freed from now on (tests, and
+     * {@code lab explain}). One branch on the free path when unset.
+     */
+    public final void onFree(IntConsumer listener) { this.freeListener = listener; }
 
     // ---- resolving handles ----
 
