@@ -140,7 +140,7 @@ public final class Manual extends MemoryManager {
         if (ObjectLayout.has(w[a], ObjectLayout.FREE)) throw doubleFree(i, a);
         if (handles.kind[i] == Handles.WEAK) return;
         long t0 = System.nanoTime();
-        long freedBefore = objectsFreed, bytesBefore = bytesFreed;
+        long freedBefore = objectsFreed, bytesBefore = bytesFreed, inUse = inUseBytes();
         int sp = 0;
         work[sp++] = a;
         while (sp > 0) {
@@ -165,7 +165,8 @@ public final class Manual extends MemoryManager {
         }
         long objects = objectsFreed - freedBefore;
         if (objects > 0)
-            probe.pause(PauseKind.FREE, t0, System.nanoTime(), objects, (bytesFreed - bytesBefore) / Long.BYTES);
+            probe.pause(PauseKind.FREE, t0, System.nanoTime(), objects, (bytesFreed - bytesBefore) / Long.BYTES,
+                    inUse, inUseBytes());
     }
 
     private void freeBlock(int o) {

@@ -19,6 +19,8 @@ public final class PauseRecorder implements Probe {
     private byte[] kinds = new byte[64];
     private long[] objects = new long[64];
     private long[] words = new long[64];
+    private long[] before = new long[64];
+    private long[] after = new long[64];
     private int pauses;
     private long total;
     private long max;
@@ -33,7 +35,8 @@ public final class PauseRecorder implements Probe {
     }
 
     @Override
-    public void pause(PauseKind kind, long startNanos, long endNanos, long objectCount, long wordCount) {
+    public void pause(PauseKind kind, long startNanos, long endNanos, long objectCount, long wordCount,
+                      long inUseBefore, long inUseAfter) {
         long d = Math.max(1, endNanos - startNanos);
         if (pauses == starts.length) {
             int n = pauses * 2;
@@ -42,7 +45,11 @@ public final class PauseRecorder implements Probe {
             kinds = Arrays.copyOf(kinds, n);
             objects = Arrays.copyOf(objects, n);
             words = Arrays.copyOf(words, n);
+            before = Arrays.copyOf(before, n);
+            after = Arrays.copyOf(after, n);
         }
+        before[pauses] = inUseBefore;
+        after[pauses] = inUseAfter;
         starts[pauses] = startNanos;
         durations[pauses] = d;
         kinds[pauses] = (byte) kind.ordinal();
@@ -79,6 +86,8 @@ public final class PauseRecorder implements Probe {
     public PauseKind pauseKind(int i) { return PauseKind.values()[kinds[i]]; }
     public long pauseObjects(int i) { return objects[i]; }
     public long pauseWords(int i) { return words[i]; }
+    public long pauseInUseBefore(int i) { return before[i]; }
+    public long pauseInUseAfter(int i) { return after[i]; }
     public int sampleCount() { return samples; }
     public long sampleClock(int i) { return sampleClock[i]; }
     public long sampleInUse(int i) { return sampleInUse[i]; }

@@ -16,8 +16,10 @@ public interface Probe {
      * @param endNanos    {@link System#nanoTime()} at its end
      * @param objects     objects the pause processed (marked, copied, freed: the kind's main work)
      * @param words       words the pause processed (scanned, copied or freed)
+     * @param inUseBefore heap bytes in use when the pause began
+     * @param inUseAfter  heap bytes in use when it ended
      */
-    void pause(PauseKind kind, long startNanos, long endNanos, long objects, long words);
+    void pause(PauseKind kind, long startNanos, long endNanos, long objects, long words, long inUseBefore, long inUseAfter);
 
     /**
      * One footprint sample, taken every {@code sampleEveryBytes} of allocation.
@@ -32,7 +34,7 @@ public interface Probe {
 
     /** A probe that records nothing (for measuring the probe's own cost). */
     Probe OFF = new Probe() {
-        @Override public void pause(PauseKind kind, long s, long e, long o, long w) {}
+        @Override public void pause(PauseKind kind, long s, long e, long o, long w, long b, long a) {}
         @Override public void footprint(long a, long u) {}
         @Override public long sampleEveryBytes() { return Long.MAX_VALUE; }
     };
