@@ -28,6 +28,7 @@ import java.util.Map;
  * @param leaks            the first leaks, with their allocation sites
  * @param errors           memory errors caught
  * @param counters         the manager's work counters
+ * @param metrics          figures computed from the recording ({@link #METRICS} names them); absent when not computed
  */
 public record RunRecord(
         String workload, String size, String manager, long heapBytes, long seed,
@@ -35,7 +36,19 @@ public record RunRecord(
         long pauseCount, long pauseTotalNanos, long pauseMaxNanos,
         long objectsAllocated, long bytesAllocated, long objectsFreed, long bytesFreed,
         long leakedObjects, long leakedBytes, List<Leak> leaks,
-        List<CaughtError> errors, Map<String, Long> counters) {
+        List<CaughtError> errors, Map<String, Long> counters, Map<String, Double> metrics) {
+
+    /**
+     * The metrics a run record may carry, in the order a campaign's CSV lists them: pause
+     * percentiles (ns), MMU at three windows (0..1), footprint peak and time-weighted mean (bytes
+     * in use on the allocation clock), and the oracle's split (byte-seconds... see the README).
+     */
+    public static final java.util.List<String> METRICS = java.util.List.of(
+            "pause.p50.ns", "pause.p90.ns", "pause.p99.ns", "pause.p999.ns",
+            "mmu.1ms", "mmu.10ms", "mmu.100ms",
+            "footprint.peak.bytes", "footprint.mean.bytes",
+            "oracle.live.integral", "oracle.drag.integral", "oracle.garbage-held.integral", "oracle.leaked.integral",
+            "oracle.void.objects");
 
     /** Statuses a run can end with. */
     public static final String OK = "ok", OOM = "oom", ERROR = "error";

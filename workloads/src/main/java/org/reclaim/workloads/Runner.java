@@ -89,7 +89,7 @@ public final class Runner {
                 rec == null ? 0 : rec.pauseCount(), rec == null ? 0 : rec.pauseTotalNanos(), rec == null ? 0 : rec.pauseMaxNanos(),
                 m.objectsAllocated(), m.bytesAllocated(), m.objectsFreed(), m.bytesFreed(),
                 leaks.size(), leakedBytes, leaks.subList(0, Math.min(LEAKS_LISTED, leaks.size())),
-                errors, counters);
+                errors, counters, new LinkedHashMap<>());
         return new Result(record, m, rec);
     }
 }
