@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.reclaim.analysis.oracle.OracleMetrics;
 import org.reclaim.runtime.RunRecord;
 import org.reclaim.workloads.Runner;
 import picocli.CommandLine.Command;
@@ -38,6 +39,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the run record as one JSON object")
     boolean json;
 
+    @Option(names = "--oracle", arity = "0..1", fallbackValue = "auto", paramLabel = "EVERY",
+            description = "record the lifetime oracles (liveness, reachability) and split bytes in use into live, drag, "
+                    + "garbage held and leaked; a reachability walk every EVERY bytes of allocation (default: the larger of 64k and heap/32)")
+    String oracle;
+
     @Unmatched List<String> workloadOptions;
 
     @Override
@@ -46,7 +52,11 @@ public final class RunCommand implements Callable<Integer> {
         long heapBytes = HeapSize.parse(heap);
         Runner.Request request = new Runner.Request(workload, size, manager, heapBytes, seed, params,
                 Math.max(4096, heapBytes / 64));
-        RunRecord r = Runner.run(request).record();
+        if (oracle != null)
+            request = request.withOracle(oracle.equals("auto") ? Math.max(64 << 10, heapBytes / 32) : HeapSize.parse(oracle));
+        Runner.Result result = Runner.run(request);
+        OracleMetrics.fill(result.manager(), result.allLeaks(), result.record().metrics());
+        RunRecord r = result.record();
         if (json) System.out.println(json().writeValueAsString(r));
         else summary(r, System.out);
         return exitCode(r);
@@ -97,6 +107,11 @@ public final class RunCommand implements Callable<Integer> {
                     l.site() == null ? "" : ", allocated at " + l.site()));
         }
         r.errors().forEach(e -> out.println("  error " + e.kind() + (e.code().isEmpty() ? "" : " " + e.code()) + ": " + e.message()));
+        if (!r.metrics().isEmpty()) {
+            out.print("  metrics:");
+            r.metrics().forEach((k, v) -> out.printf(Locale.ROOT, " %s=%.6g", k, v));
+            out.println();
+        }
         if (!r.counters().isEmpty()) {
             out.print("  work:");
             r.counters().forEach((k, v) -> out.print(" " + k + "=" + v));

@@ -76,6 +76,15 @@ public final class Handles {
         return i;
     }
 
+    /** Removes the last entry pushed (a temporary root of the manager's own); its handle becomes stale. */
+    public void popEntry() {
+        int i = --top;
+        gen[i] = (byte) ((gen[i] + 1) & GEN_MASK);
+        addr[i] = Heap.NULL;
+        kind[i] = DEAD;
+        names[i] = null;
+    }
+
     /** The handle of entry {@code i} as it is now. */
     public int handleOf(int i) { return (gen[i] << INDEX_BITS) | i; }
 

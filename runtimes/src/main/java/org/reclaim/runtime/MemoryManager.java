@@ -9,6 +9,7 @@ import org.reclaim.runtime.heap.ObjectLayout;
 import org.reclaim.runtime.heap.Shape;
 import org.reclaim.runtime.heap.Shapes;
 import org.reclaim.runtime.heap.SlotKind;
+import org.reclaim.runtime.oracle.LifetimeOracle;
 import org.reclaim.runtime.probe.Probe;
 
 /**
@@ -123,8 +124,37 @@ public abstract class MemoryManager implements Mutator {
         int d = handles.depth();
         if (d < depth) return;
         if (d != depth) throw bad("scope " + depth + " closed while scope " + d + " inside it is still open");
+        if (oracle != null) oracle.tick();
         scopeEnd(handles.base(d), handles.top());
         handles.popFrame();
+    }
+
+    // ---- the lifetime oracle ----
+
+    private LifetimeOracle oracle;
+
+    /** Records lifetimes from now on (before the first allocation); see {@link LifetimeOracle}. */
+    public final void recordLifetimes(LifetimeOracle o) { this.oracle = o; }
+
+    /** The lifetime oracle, or null when it is off. */
+    public final LifetimeOracle oracle() { return oracle; }
+
+    /**
+     * A collector calls this as a collection begins, before it frees anything: with the oracle on,
+     * a reachability walk, so that what the collection frees was seen unreachable first.
+     */
+    protected final void collectionStarting() {
+        if (oracle != null) oracle.walk(this, bytesAllocated);
+    }
+
+    /**
+     * A scenario step begins (call it before each source line): the oracle's operation clock
+     * ticks and unreachable objects are found. Nothing happens when the oracle is off.
+     */
+    public final void step() {
+        if (oracle == null) return;
+        oracle.step();
+        oracle.walk(this, bytesAllocated);
     }
 
     // ---- allocation ----
@@ -159,6 +189,11 @@ public abstract class MemoryManager implements Mutator {
         Arrays.fill(w, a + ObjectLayout.HEADER_WORDS, a + size, 0L);
         objectsAllocated++;
         bytesAllocated += (long) size * Long.BYTES;
+        if (oracle != null && oracle.allocated(ObjectLayout.id(w[a + 1]), size, bytesAllocated)) {
+            handles.push(a, handleKind);                  // the new object is a root during the walk (which moves nothing)
+            oracle.walk(this, bytesAllocated);
+            handles.popEntry();
+        }
         initObject(a, handleKind);
         if (bytesAllocated >= nextSample) sampleFootprint();
         return a;
@@ -178,6 +213,7 @@ public abstract class MemoryManager implements Mutator {
         objectsFreed++;
         bytesFreed += (long) heap.sizeOf(addr) * Long.BYTES;
         if (freeListener != null) freeListener.accept(idAt(addr));
+        if (oracle != null) oracle.freed(idAt(addr), bytesAllocated);
     }
 
     private IntConsumer freeListener;
@@ -194,14 +230,16 @@ public abstract class MemoryManager implements Mutator {
     protected final int entry(int h) {
         int i = handles.index(h);
         if (i < 0) throw stale(h);
+        if (oracle != null) oracle.tick();
         return i;
     }
 
-    /** The address handle {@code h} refers to, which must be non-null. */
+    /** The address handle {@code h} refers to, which must be non-null: a use of the object. */
     protected final int deref(int h) {
         int i = entry(h);
         int a = handles.addr[i];
         if (a == Heap.NULL) throw nullReference(i);
+        if (oracle != null) oracle.used(ObjectLayout.id(w[a + 1]), bytesAllocated);
         return a;
     }
 

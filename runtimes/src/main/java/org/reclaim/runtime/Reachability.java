@@ -25,7 +25,15 @@ public final class Reachability {
      * @param followWeak true to treat {@code WEAK} slots and handles as references (what a tracing
      *                   collector does); false for strong reachability (what counting relies on)
      */
-    public BitSet reachable(boolean followWeak) {
+    public BitSet reachable(boolean followWeak) { return reachable(followWeak, false); }
+
+    /**
+     * The addresses reachable now.
+     *
+     * @param followWeak     as in {@link #reachable(boolean)}
+     * @param skipDangling   true to ignore roots that point at freed blocks (a C program's dangling pointers)
+     */
+    public BitSet reachable(boolean followWeak, boolean skipDangling) {
         long[] w = m.heap().words;
         Handles roots = m.handles();
         BitSet seen = new BitSet();
@@ -34,6 +42,7 @@ public final class Reachability {
             int a = roots.addr[i];
             if (a == Heap.NULL || roots.kind[i] == Handles.DEAD) continue;
             if (!followWeak && roots.kind[i] == Handles.WEAK) continue;
+            if (skipDangling && ObjectLayout.has(w[a], ObjectLayout.FREE)) continue;
             sp = visit(a, seen, w, sp);
         }
         while (sp > 0) {
@@ -45,6 +54,7 @@ public final class Reachability {
                 int c = (int) w[a + ObjectLayout.HEADER_WORDS + s];
                 if (c == Heap.NULL) continue;
                 if (!followWeak && shape.slotKind(s) == SlotKind.WEAK) continue;
+                if (skipDangling && ObjectLayout.has(w[c], ObjectLayout.FREE)) continue;
                 sp = visit(c, seen, w, sp);
             }
         }
@@ -60,8 +70,11 @@ public final class Reachability {
     }
 
     /** The identities of the objects reachable now. */
-    public BitSet reachableIds(boolean followWeak) {
-        BitSet addrs = reachable(followWeak);
+    public BitSet reachableIds(boolean followWeak) { return reachableIds(followWeak, false); }
+
+    /** The identities of the objects reachable now, dangling roots skipped if asked. */
+    public BitSet reachableIds(boolean followWeak, boolean skipDangling) {
+        BitSet addrs = reachable(followWeak, skipDangling);
         BitSet ids = new BitSet();
         addrs.stream().forEach(a -> ids.set(m.idAt(a)));
         return ids;

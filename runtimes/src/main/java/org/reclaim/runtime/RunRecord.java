@@ -41,14 +41,16 @@ public record RunRecord(
     /**
      * The metrics a run record may carry, in the order a campaign's CSV lists them: pause
      * percentiles (ns), MMU at three windows (0..1), footprint peak and time-weighted mean (bytes
-     * in use on the allocation clock), and the oracle's split (byte-seconds... see the README).
+     * in use on the allocation clock), and, when the lifetime oracle ran, the time-weighted mean
+     * bytes of each part of the split on the allocation clock, the count of void objects and the
+     * oracle's walk granularity.
      */
     public static final java.util.List<String> METRICS = java.util.List.of(
             "pause.p50.ns", "pause.p90.ns", "pause.p99.ns", "pause.p999.ns",
             "mmu.1ms", "mmu.10ms", "mmu.100ms",
             "footprint.peak.bytes", "footprint.mean.bytes",
-            "oracle.live.integral", "oracle.drag.integral", "oracle.garbage-held.integral", "oracle.leaked.integral",
-            "oracle.void.objects");
+            "oracle.live.mean.bytes", "oracle.drag.mean.bytes", "oracle.garbage-held.mean.bytes",
+            "oracle.leaked.mean.bytes", "oracle.void.objects", "oracle.granularity.bytes");
 
     /** Statuses a run can end with. */
     public static final String OK = "ok", OOM = "oom", ERROR = "error";

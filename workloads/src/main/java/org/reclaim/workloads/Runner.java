@@ -10,6 +10,7 @@ import org.reclaim.runtime.MemoryFault;
 import org.reclaim.runtime.MemoryManager;
 import org.reclaim.runtime.OutOfMemory;
 import org.reclaim.runtime.RunRecord;
+import org.reclaim.runtime.oracle.LifetimeOracle;
 import org.reclaim.runtime.probe.PauseRecorder;
 import org.reclaim.runtime.probe.Probe;
 
@@ -23,9 +24,20 @@ public final class Runner {
 
     /** What one run asks for. */
     public record Request(String workload, String size, String manager, long heapBytes, long seed,
-                          Map<String, String> params, long sampleEveryBytes) {
+                          Map<String, String> params, long sampleEveryBytes, long oracleEveryBytes) {
         public Request {
             params = Map.copyOf(params);
+        }
+
+        /** A request without the lifetime oracle. */
+        public Request(String workload, String size, String manager, long heapBytes, long seed,
+                       Map<String, String> params, long sampleEveryBytes) {
+            this(workload, size, manager, heapBytes, seed, params, sampleEveryBytes, 0);
+        }
+
+        /** The same request with the lifetime oracle walking every {@code everyBytes} (0 = off). */
+        public Request withOracle(long everyBytes) {
+            return new Request(workload, size, manager, heapBytes, seed, params, sampleEveryBytes, everyBytes);
         }
 
         /** A request with default parameters, footprint sampled every heap/64 bytes of allocation (at least 4 KiB). */
@@ -34,8 +46,8 @@ public final class Runner {
         }
     }
 
-    /** A finished run: its record, and the manager and probe it ran with, for further reading. */
-    public record Result(RunRecord record, MemoryManager manager, PauseRecorder recorder) {}
+    /** A finished run: its record, the manager and probe it ran with, and every leak, for further reading. */
+    public record Result(RunRecord record, MemoryManager manager, PauseRecorder recorder, List<Leak> allLeaks) {}
 
     private Runner() {}
 
@@ -52,6 +64,7 @@ public final class Runner {
         Managers.Info info = Managers.find(r.manager());
         PauseRecorder recorder = new PauseRecorder(r.sampleEveryBytes());
         MemoryManager m = info.factory().create(r.heapBytes(), recorder);
+        if (r.oracleEveryBytes() > 0) m.recordLifetimes(new LifetimeOracle(r.oracleEveryBytes()));
         return run(workload, size, params, m, recorder, r);
     }
 
@@ -64,6 +77,7 @@ public final class Runner {
         long t0 = System.nanoTime();
         try {
             checksum = workload.run(m, size, r.seed(), params);
+            if (m.oracle() != null) m.oracle().walk(m, m.bytesAllocated());   // the end: all is unreachable
             m.finish();
         } catch (OutOfMemory e) {
             status = RunRecord.OOM;
@@ -90,6 +104,6 @@ public final class Runner {
                 m.objectsAllocated(), m.bytesAllocated(), m.objectsFreed(), m.bytesFreed(),
                 leaks.size(), leakedBytes, leaks.subList(0, Math.min(LEAKS_LISTED, leaks.size())),
                 errors, counters, new LinkedHashMap<>());
-        return new Result(record, m, rec);
+        return new Result(record, m, rec, leaks);
     }
 }
