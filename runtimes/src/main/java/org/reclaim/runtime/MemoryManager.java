@@ -125,8 +125,11 @@ public abstract class MemoryManager implements Mutator {
         if (d < depth) return;
         if (d != depth) throw bad("scope " + depth + " closed while scope " + d + " inside it is still open");
         if (oracle != null) oracle.tick();
-        scopeEnd(handles.base(d), handles.top());
-        handles.popFrame();
+        try {
+            scopeEnd(handles.base(d), handles.top());
+        } finally {
+            handles.popFrame();       // a fault raised at a scope's end still ends the scope
+        }
     }
 
     // ---- the lifetime oracle ----
