@@ -111,7 +111,7 @@ public class Ownership extends MemoryManager {
     protected void moveOut(int i) { handles.kind[i] = Handles.DEAD; }
 
     /** True for the handle kinds that move (a borrow is copied instead). */
-    static boolean moves(byte kind) { return kind != Handles.BORROW && kind != Handles.BORROW_MUT; }
+    private static boolean moves(byte kind) { return kind != Handles.BORROW && kind != Handles.BORROW_MUT; }
 
     /** A call's argument: ownership moves into the current scope; a borrow is copied. */
     @Override
