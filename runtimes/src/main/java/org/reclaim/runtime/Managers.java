@@ -3,6 +3,8 @@ package org.reclaim.runtime;
 import java.util.List;
 import org.reclaim.runtime.epsilon.Epsilon;
 import org.reclaim.runtime.manual.Manual;
+import org.reclaim.runtime.ownership.CheckedOwnership;
+import org.reclaim.runtime.ownership.Ownership;
 import org.reclaim.runtime.probe.Probe;
 
 /**
@@ -35,7 +37,11 @@ public final class Managers {
             new Info("manual", "manual", "malloc/free on the free-list allocator; use after free goes undetected",
                     (heap, probe) -> new Manual(heap, probe, false)),
             new Info("manual+sanitize", "manual", "manual, with a quarantine and an AddressSanitizer-style check on every access",
-                    (heap, probe) -> new Manual(heap, probe, true))
+                    (heap, probe) -> new Manual(heap, probe, true)),
+            new Info("ownership", "ownership", "Rust: scope-based drops, moves, borrows, Rc/Weak; the borrow checker's errors raised at run time",
+                    (heap, probe) -> new CheckedOwnership(heap, probe)),
+            new Info("ownership-trusted", "ownership", "Rust as compiled: drops and moves with no checks (what the program pays at run time)",
+                    (heap, probe) -> new Ownership(heap, probe))
     );
 
     /** Every simulated manager, in the order {@code lab list} prints them. */

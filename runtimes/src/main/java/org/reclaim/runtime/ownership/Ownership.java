@@ -1,0 +1,369 @@
+package org.reclaim.runtime.ownership;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntConsumer;
+import org.reclaim.runtime.Handles;
+import org.reclaim.runtime.Leak;
+import org.reclaim.runtime.MemoryManager;
+import org.reclaim.runtime.OutOfMemory;
+import org.reclaim.runtime.alloc.FreeListAllocator;
+import org.reclaim.runtime.heap.Heap;
+import org.reclaim.runtime.heap.ObjectLayout;
+import org.reclaim.runtime.heap.SlotKind;
+import org.reclaim.runtime.probe.PauseKind;
+import org.reclaim.runtime.probe.Probe;
+
+/**
+ * Rust's ownership, as a compiled Rust program runs it: the {@code trusted} mode
+ * ({@code ownership-trusted}). Every object has exactly one owner, a scope's handle or an
+ * {@link SlotKind#OWNED} slot of another object; the owner's end drops it. No check is made: the
+ * compiler is assumed to have made them, so this class is the bare drop-and-move machinery, and
+ * {@link CheckedOwnership} adds the checks on top of it.
+ *
+ * <h2>Handles are the variables' types</h2>
+ * {@code let x = Box::new(..)} is {@link Handles#OWN}, {@code &x} {@link Handles#BORROW},
+ * {@code &mut x} {@link Handles#BORROW_MUT}, {@code Rc} {@link Handles#RC}, {@code Weak}
+ * {@link Handles#WEAK}. A moved-from or dropped handle is {@link Handles#DEAD}. As in a compiled
+ * program, a move copies the bits and leaves them behind: a dead handle keeps its address, and a
+ * program that uses it anyway (which the compiler would have rejected) reads whatever the block
+ * holds now. That is undefined behaviour, exactly like {@code unsafe} code that bypassed the
+ * checks: for example {@code print-years-twice}'s second call reads the vector's freed block,
+ * which still holds 2001..2004 while nothing has reused it, and is not dropped a second time
+ * because the moved-from handle is dead.
+ *
+ * <h2>Drops</h2>
+ * A scope's end drops its remaining {@code OWN} and {@code RC} handles in reverse declaration
+ * order (Rust's drop order) and releases its {@code WEAK} ones; {@link #drop} drops now;
+ * {@link #free} (the C programmer's {@code free}) does nothing, since Rust waits for the scope
+ * end. Dropping runs drop glue on an explicit work list, in Rust's order: an object's slots are
+ * dropped first to last, each completely, then its block is freed. An {@code OWNED} or
+ * {@code SHARED} child is released (dropped if it is a box, strong-decremented if it is an
+ * {@code Rc}), a {@code WEAK} child is weak-decremented. An {@code Rc} follows Rust's
+ * {@code RcBox}: at strong count 0 its value is dropped and it is marked
+ * {@link ObjectLayout#DROPPED}; its block is freed when the weak count is 0 too. An {@code Rc}
+ * cycle is never freed and {@link #leaks()} reports it, as Rust leaks it. Each drop-glue run that
+ * frees at least one object is one {@link PauseKind#DROP_GLUE} pause.
+ *
+ * <h2>Moves</h2>
+ * {@link #move} (a call's argument) and {@link #ret} (a return) move ownership into another scope,
+ * {@link #put} moves a value into a slot and drops the slot's old value, {@link #take} moves a
+ * child out to a local. Moving a borrow copies it (a reference is {@code Copy}). {@link #grow}
+ * reallocates: a new block, the contents moved, the old block freed without drop glue.
+ */
+public class Ownership extends MemoryManager {
+
+    // ---- instance fields ----
+
+    private final FreeListAllocator freeList;
+
+    private final int objectsDropped = counters.define("objects.dropped");
+    private final int objectsFreedCounter = counters.define("objects.freed");
+    private final int wordsFreed = counters.define("words.freed");
+    private final int strongDecrements = counters.define("rc.strong.decrements");
+    private final int weakDecrements = counters.define("rc.weak.decrements");
+
+    // drop glue's explicit work list: an address and what to do with it, reused across runs
+    private static final byte RELEASE = 0, RELEASE_WEAK = 1, DEALLOCATE = 2;
+    private int[] work = new int[256];
+    private byte[] op = new byte[256];
+    private int sp;
+
+    // the pause being measured
+    private long pauseStart, freedAtStart, bytesAtStart, inUseAtStart;
+
+    public Ownership(long heapBytes, Probe probe) {
+        super(heapBytes, probe);
+        this.freeList = new FreeListAllocator(heap, 1, heap.capacity());
+    }
+
+    @Override public String name() { return "ownership-trusted"; }
+
+    // ---- allocation ----
+
+    @Override
+    protected int allocate(int words) {
+        int a = freeList.alloc(words);
+        if (a == Heap.NULL) throw new OutOfMemory((long) words * Long.BYTES, heap.bytes());
+        return a;
+    }
+
+    /** {@code Rc::new}: strong count 1, weak count 0. */
+    @Override
+    protected void initObject(int addr, byte handleKind) {
+        if (handleKind == Handles.RC) w[addr + 1] = ObjectLayout.withStrong(w[addr + 1], 1);
+    }
+
+    @Override public long inUseBytes() { return freeList.usedWords() * Long.BYTES; }
+
+    @Override public void forEachObject(IntConsumer visitor) { parse(1, heap.capacity(), visitor); }
+
+    /** The allocator, for invariant checks. */
+    public FreeListAllocator allocator() { return freeList; }
+
+    // ---- moves ----
+
+    /**
+     * Ends handle entry {@code i}'s ownership: it was moved or dropped. Here the kind becomes
+     * {@link Handles#DEAD} and the address stays, as the bits of a moved-from variable stay.
+     */
+    protected void moveOut(int i) { handles.kind[i] = Handles.DEAD; }
+
+    /** True for the handle kinds that move (a borrow is copied instead). */
+    private static boolean moves(byte kind) { return kind != Handles.BORROW && kind != Handles.BORROW_MUT; }
+
+    /** A call's argument: ownership moves into the current scope; a borrow is copied. */
+    @Override
+    public int move(int h) {
+        int i = entry(h);
+        int a = handles.addr[i];
+        byte k = handles.kind[i];
+        if (moves(k)) moveOut(i);
+        int m = handles.push(a, k);
+        handles.name(handles.index(m), handles.name(i));
+        return m;
+    }
+
+    /** {@code x.next = y}: moves {@code value} into the slot, then drops the slot's old value. */
+    @Override
+    public void put(int h, int slot, int value) {
+        int a = access(h);
+        int sa = slotAddr(a, slot);
+        int v = Heap.NULL;
+        if (value != Handles.NONE) {
+            int vi = entry(value);
+            v = handles.addr[vi];
+            if (moves(handles.kind[vi])) moveOut(vi);
+            else if (v != Heap.NULL && slotKind(a, slot) == SlotKind.WEAK) countWeak(v);
+        }
+        int old = (int) w[sa];
+        w[sa] = v;
+        if (old != Heap.NULL) dropGlue(old, slotKind(a, slot) == SlotKind.WEAK ? RELEASE_WEAK : RELEASE);
+    }
+
+    /** {@code x.next.take()}: the child moves out to a new local; its handle is an Rc if it is one. */
+    @Override
+    public int take(int h, int slot) {
+        int a = access(h);
+        int sa = slotAddr(a, slot);
+        int v = (int) w[sa];
+        w[sa] = Heap.NULL;
+        byte k = slotKind(a, slot) == SlotKind.WEAK ? Handles.WEAK
+                : v != Heap.NULL && ObjectLayout.has(w[v], ObjectLayout.RC) ? Handles.RC : Handles.OWN;
+        return handles.push(v, k);
+    }
+
+    /** {@code x.next.as_ref()}: a shared borrow of the child, whatever the slot's kind (a {@code &Weak} too). */
+    @Override
+    public int borrow(int h, int slot) {
+        int a = access(h);
+        return handles.push((int) w[slotAddr(a, slot)], Handles.BORROW);
+    }
+
+    // ---- Rc and Weak ----
+
+    /** {@code Rc::clone(&x)}: strong count + 1. A box is not counted: sharing one gives a borrow. */
+    @Override
+    public int share(int h) {
+        int a = deref(h);
+        if (!ObjectLayout.has(w[a], ObjectLayout.RC)) return handles.push(a, Handles.BORROW);
+        int c = ObjectLayout.strong(w[a + 1]);
+        if (c != ObjectLayout.STRONG_MAX) w[a + 1] = ObjectLayout.withStrong(w[a + 1], c + 1);
+        return handles.push(a, Handles.RC);
+    }
+
+    /** {@code Rc::downgrade(&x)} or {@code Weak::clone}: weak count + 1 (a dropped value's block too). */
+    @Override
+    public int downgrade(int h) {
+        int a = deref(h);
+        countWeak(a);
+        return handles.push(a, Handles.WEAK);
+    }
+
+    /**
+     * {@code w.upgrade()}: a new strong handle while the value lives, a null handle once it has
+     * been dropped. A weak pointer to a box (a plain back pointer) upgrades to a borrow.
+     */
+    @Override
+    public int upgrade(int weak) {
+        int a = handles.addr[entry(weak)];
+        if (a == Heap.NULL) return handles.push(Heap.NULL, Handles.RC);
+        if (!ObjectLayout.has(w[a], ObjectLayout.RC)) return handles.push(a, Handles.BORROW);
+        if (ObjectLayout.has(w[a], ObjectLayout.DROPPED)) return handles.push(Heap.NULL, Handles.RC);
+        return share(weak);
+    }
+
+    private void countWeak(int a) {
+        if (!ObjectLayout.has(w[a], ObjectLayout.RC)) return;
+        int c = ObjectLayout.weak(w[a + 1]);
+        if (c != ObjectLayout.WEAK_MAX) w[a + 1] = ObjectLayout.withWeak(w[a + 1], c + 1);
+    }
+
+    // ---- drops ----
+
+    /** {@code drop(x)}: drops an owned value now, releases an Rc or a Weak; dropping a borrow ends it. */
+    @Override
+    public void drop(int h) {
+        int i = entry(h);
+        int a = handles.addr[i];
+        byte k = handles.kind[i];
+        moveOut(i);
+        if (a == Heap.NULL) return;
+        if (k == Handles.OWN || k == Handles.RC) dropGlue(a, RELEASE);
+        else if (k == Handles.WEAK) dropGlue(a, RELEASE_WEAK);
+    }
+
+    /** The C programmer's {@code free(x)}: under ownership nothing happens here; the scope's end drops. */
+    @Override
+    public void free(int h) { entry(h); }
+
+    /**
+     * The scope's end: its remaining owners are dropped, last declared first, each completely
+     * before the next, in one drop-glue run.
+     */
+    @Override
+    protected void scopeEnd(int base, int top) {
+        int i = top - 1;
+        while (i >= base && !(holds(handles.kind[i]) && handles.addr[i] != Heap.NULL)) i--;
+        if (i < base) return;
+        startPause();
+        for (; i >= base; i--) {
+            int a = handles.addr[i];
+            byte k = handles.kind[i];
+            if (a == Heap.NULL || !holds(k)) continue;
+            push(a, k == Handles.WEAK ? RELEASE_WEAK : RELEASE);
+            runDropGlue();
+        }
+        endPause();
+    }
+
+    /** True for the kinds a scope's end must release. */
+    private static boolean holds(byte kind) {
+        return kind == Handles.OWN || kind == Handles.RC || kind == Handles.WEAK;
+    }
+
+    /** One drop-glue run from one released reference, timed as one pause. */
+    private void dropGlue(int a, byte what) {
+        startPause();
+        push(a, what);
+        runDropGlue();
+        endPause();
+    }
+
+    private void startPause() {
+        pauseStart = System.nanoTime();
+        freedAtStart = objectsFreed;
+        bytesAtStart = bytesFreed;
+        inUseAtStart = inUseBytes();
+    }
+
+    private void endPause() {
+        long objects = objectsFreed - freedAtStart;
+        if (objects > 0)
+            probe.pause(PauseKind.DROP_GLUE, pauseStart, System.nanoTime(), objects,
+                    (bytesFreed - bytesAtStart) / Long.BYTES, inUseAtStart, inUseBytes());
+    }
+
+    private void push(int a, byte what) {
+        if (sp == work.length) {
+            work = Arrays.copyOf(work, sp * 2);
+            op = Arrays.copyOf(op, sp * 2);
+        }
+        work[sp] = a;
+        op[sp++] = what;
+    }
+
+    /**
+     * Drop glue until the work list is empty. {@code RELEASE}: a box's value is dropped; an Rc's
+     * strong count falls, and at 0 its value is dropped. Dropping a value schedules its block's
+     * deallocation, then its slots first to last above it, so the children go first (Rust's
+     * {@code drop_in_place}, then {@code dealloc}). {@code RELEASE_WEAK}: an Rc's weak count
+     * falls, and a dropped value's block is freed at 0.
+     */
+    private void runDropGlue() {
+        while (sp > 0) {
+            int a = work[--sp];
+            switch (op[sp]) {
+                case RELEASE -> release(a);
+                case RELEASE_WEAK -> releaseWeak(a);
+                default -> deallocate(a);
+            }
+        }
+    }
+
+    private void release(int a) {
+        if (ObjectLayout.has(w[a], ObjectLayout.RC)) {
+            int c = ObjectLayout.strong(w[a + 1]);
+            if (c == ObjectLayout.STRONG_MAX) return;
+            w[a + 1] = ObjectLayout.withStrong(w[a + 1], c - 1);
+            counters.inc(strongDecrements);
+            if (c > 1) return;
+        }
+        counters.inc(objectsDropped);
+        push(a, DEALLOCATE);
+        var shape = shapeAt(a);
+        for (int s = slotsAt(a) - 1; s >= 0; s--) {
+            int c = (int) w[a + ObjectLayout.HEADER_WORDS + s];
+            if (c == Heap.NULL) continue;
+            if (shape.slotKind(s) != SlotKind.WEAK) push(c, RELEASE);
+            else if (ObjectLayout.has(w[c], ObjectLayout.RC)) push(c, RELEASE_WEAK);
+        }
+    }
+
+    private void releaseWeak(int a) {
+        if (!ObjectLayout.has(w[a], ObjectLayout.RC)) return;
+        int c = ObjectLayout.weak(w[a + 1]);
+        if (c == ObjectLayout.WEAK_MAX) return;
+        w[a + 1] = ObjectLayout.withWeak(w[a + 1], c - 1);
+        counters.inc(weakDecrements);
+        if (c == 1 && ObjectLayout.has(w[a], ObjectLayout.DROPPED)) freeBlock(a);
+    }
+
+    /** After a value's drop: a box's block is freed; an Rc's waits for its last weak reference. */
+    private void deallocate(int a) {
+        if (ObjectLayout.has(w[a], ObjectLayout.RC) && ObjectLayout.weak(w[a + 1]) > 0) {
+            w[a] = ObjectLayout.with(w[a], ObjectLayout.DROPPED);
+            return;
+        }
+        freeBlock(a);
+    }
+
+    /**
+     * Returns the block to the allocator. Its header keeps the shape and site, with
+     * {@link ObjectLayout#FREE} set, so a use after move in trusted mode reads it as the old object.
+     */
+    private void freeBlock(int a) {
+        long header = w[a];
+        int size = ObjectLayout.size(header);
+        countFreed(a);
+        counters.inc(objectsFreedCounter);
+        counters.add(wordsFreed, size);
+        freeList.free(a);
+        w[a] = ObjectLayout.header(size, ObjectLayout.shape(header), ObjectLayout.FREE, ObjectLayout.site(header));
+    }
+
+    // ---- reallocation ----
+
+    /**
+     * realloc: the contents have moved to the new block, the old one is freed without drop glue.
+     * Every handle that referred to the old block (the owner, when the growth went through a
+     * {@code &mut}) now refers to the new one.
+     */
+    @Override
+    protected void releaseGrown(int oldAddr, int newAddr) {
+        int[] addr = handles.addr;
+        for (int i = 1, top = handles.top(); i < top; i++) if (addr[i] == oldAddr) addr[i] = newAddr;
+        freeBlock(oldAddr);
+    }
+
+    // ---- exit ----
+
+    /** Every block still allocated: in a correct program none; an {@code Rc} cycle stays, as in Rust. */
+    @Override
+    public List<Leak> leaks() {
+        List<Leak> leaks = new ArrayList<>();
+        forEachObject(a -> leaks.add(leakAt(a)));
+        return leaks;
+    }
+}
