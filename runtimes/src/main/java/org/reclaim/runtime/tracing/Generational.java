@@ -27,8 +27,11 @@ import org.reclaim.runtime.probe.Probe;
  *       collection does.</li>
  * </ul>
  * Every pause is recorded as {@link PauseKind#MINOR} or {@link PauseKind#FULL}. A promotion that
- * finds no block (the old space full or too fragmented) ends the run with out of memory: the
- * nursery is a fixed part of the heap, so this collector needs a larger heap than mark-sweep.
+ * finds no block during a minor collection (the old space too fragmented despite the guarantee) is
+ * HotSpot's <em>promotion failure</em>: the object stays where it is, forwarded to itself, and a
+ * full collection follows at once. A promotion that finds no block during a full collection ends
+ * the run with out of memory: the nursery is a fixed part of the heap, so this collector needs a
+ * larger heap than mark-sweep.
  * Nursery objects that are not promoted are counted as freed by a parse of the nursery after the
  * copy ({@code words.parsed.for-accounting}).
  *
@@ -52,6 +55,8 @@ public final class Generational extends TracingCollector {
     private final int barrierHits = counters.define("barrier.hits");
     private final int parsedForAccounting = counters.define("words.parsed.for-accounting");
     private final IntUnaryOperator forward = this::forward;
+    private boolean full;
+    private boolean promotionFailed;
 
     /** A generational collector whose nursery is 1/{@value #DEFAULT_NURSERY_DIVISOR} of the heap. */
     public Generational(long heapBytes, Probe probe) {
@@ -126,10 +131,15 @@ public final class Generational extends TracingCollector {
 
     private void writeBarrier(int src, int target) {
         if (src < nurseryStart && target >= nurseryStart && !ObjectLayout.has(w[src], ObjectLayout.LOGGED)) {
-            w[src] = ObjectLayout.with(w[src], ObjectLayout.LOGGED);
-            remembered.push(src);
+            remember(src);
             counters.inc(barrierHits);
         }
+    }
+
+    /** Adds the old object at {@code src} to the remembered set (once: its logged bit says so). */
+    private void remember(int src) {
+        w[src] = ObjectLayout.with(w[src], ObjectLayout.LOGGED);
+        remembered.push(src);
     }
 
     // ---- collection ----
@@ -149,15 +159,19 @@ public final class Generational extends TracingCollector {
         }
         beginPause();
         long promoted = count(objectsPromoted), copied = count(bytesPromoted) / Long.BYTES, scanned = count(wordsScanned);
+        full = false;
+        promotionFailed = false;
         evacuateNursery();
         endPause(PauseKind.MINOR, count(objectsPromoted) - promoted,
                 count(bytesPromoted) / Long.BYTES - copied + count(wordsScanned) - scanned);
+        if (promotionFailed) collectFull();
     }
 
     /** A full collection: mark both spaces, forget dead remembered objects, sweep the old space, evacuate the nursery. */
     public void collectFull() {
         beginPause();
         long marked = count(objectsMarked), scanned = count(wordsScanned), swept = old.blocksSwept();
+        full = true;
         mark();
         forgetDeadRemembered();
         old.sweep();
@@ -168,28 +182,61 @@ public final class Generational extends TracingCollector {
 
     /**
      * The nursery's evacuation: {@code forward} the roots and the remembered objects' slots, then
-     * scan promoted objects until none is left gray; count the unpromoted as freed; reset the nursery.
+     * scan promoted objects until none is left gray; count the unpromoted as freed; reset the
+     * nursery. After a promotion failure the nursery is kept instead, its survivors in place and
+     * the old objects that refer to them remembered again, for the full collection that follows.
      */
     private void evacuateNursery() {
         scanRoots(forward);
-        for (int i = 0, n = remembered.size(); i < n; i++) {
+        int n = remembered.size();
+        for (int i = 0; i < n; i++) {
             int o = remembered.get(i);
             w[o] = ObjectLayout.without(w[o], ObjectLayout.LOGGED);
             counters.inc(rememberedScanned);
             scanSlots(o);
         }
-        remembered.clear();
         while (!work.isEmpty()) scanSlots(work.pop());
-        countDead(nurseryStart, nursery.cursor());
-        nursery.reset(nurseryStart, heap.capacity());
+        int again = remembered.size() - n;
+        for (int i = 0; i < again; i++) remembered.set(i, remembered.get(n + i));
+        remembered.truncate(again);
+        if (promotionFailed) {
+            keepFailedNursery();
+        } else {
+            countDead(nurseryStart, nursery.cursor());
+            nursery.reset(nurseryStart, heap.capacity());
+        }
     }
 
+    /** Forwards every nursery slot of the object at {@code a}; an old object left pointing into the nursery is remembered again. */
     private void scanSlots(int a) {
         int n = slotsAt(a);
         counters.add(wordsScanned, n);
+        boolean young = false;
         for (int s = a + ObjectLayout.HEADER_WORDS, end = s + n; s < end; s++) {
             int child = (int) w[s];
-            if (child >= nurseryStart) w[s] = forward(child);
+            if (child < nurseryStart) continue;
+            int to = forward(child);
+            w[s] = to;
+            young |= to >= nurseryStart;
+        }
+        if (young && a < nurseryStart && !ObjectLayout.has(w[a], ObjectLayout.LOGGED)) remember(a);
+    }
+
+    /**
+     * After a promotion failure: the survivors left in place lose their self-forwarding, and the
+     * nursery copies of promoted objects become free filler blocks, so that the nursery parses
+     * as its remaining objects (live or dead) until the full collection evacuates it.
+     */
+    private void keepFailedNursery() {
+        for (int a = nurseryStart, end = nursery.cursor(); a < end; a += ObjectLayout.size(w[a])) {
+            long h = w[a];
+            if (!ObjectLayout.has(h, ObjectLayout.FORWARDED)) continue;
+            if (forwardingAddress(w[a + 1]) == a) {
+                w[a] = ObjectLayout.without(h, ObjectLayout.FORWARDED);
+                w[a + 1] = withoutForwardingAddress(w[a + 1]);
+            } else {
+                w[a] = ObjectLayout.freeHeader(ObjectLayout.size(h));
+            }
         }
     }
 
@@ -200,12 +247,23 @@ public final class Generational extends TracingCollector {
         return promote(a);
     }
 
-    /** Copies the nursery object at {@code a} into the old space, leaves its forwarding address, and makes the copy gray. */
+    /**
+     * Copies the nursery object at {@code a} into the old space, leaves its forwarding address, and
+     * makes the copy gray. With no block for it: out of memory in a full collection; in a minor
+     * one, a promotion failure (the object is forwarded to itself and scanned where it is).
+     */
     private int promote(int a) {
         long h = w[a];
         int size = ObjectLayout.size(h);
         int to = old.alloc(size);
-        if (to == Heap.NULL) throw outOfMemory(size);
+        if (to == Heap.NULL) {
+            if (full) throw outOfMemory(size);
+            promotionFailed = true;
+            w[a] = ObjectLayout.with(h, ObjectLayout.FORWARDED);
+            w[a + 1] = withForwardingAddress(w[a + 1], a);
+            work.push(a);
+            return a;
+        }
         System.arraycopy(w, a, w, to, size);
         w[to] = ObjectLayout.without(h, ObjectLayout.MARK);
         w[a] = ObjectLayout.with(h, ObjectLayout.FORWARDED);
@@ -226,11 +284,11 @@ public final class Generational extends TracingCollector {
         remembered.truncate(kept);
     }
 
-    /** Counts every unforwarded nursery object as freed. */
+    /** Counts every nursery object neither forwarded nor a filler as freed. */
     private void countDead(int start, int end) {
         for (int a = start; a < end; a += ObjectLayout.size(w[a])) {
             counters.inc(parsedForAccounting);
-            if (!ObjectLayout.has(w[a], ObjectLayout.FORWARDED)) countFreed(a);
+            if (!ObjectLayout.has(w[a], ObjectLayout.FORWARDED | ObjectLayout.FREE)) countFreed(a);
         }
     }
 
