@@ -22,6 +22,8 @@ final class CheckingProbe implements Probe {
     final BitSet freed = new BitSet();
     /** False to record pauses without checking (to watch a broken collector go wrong). */
     boolean checking = true;
+    /** A further check run after each collection's own. */
+    Runnable alsoCheck = () -> {};
     private TracingCollector m;
     private int freedTwice;
 
@@ -46,7 +48,9 @@ final class CheckingProbe implements Probe {
         kinds.add(kind);
         objects.add(objectCount);
         assertThat(after).as("in use after a collection").isLessThanOrEqualTo(m.heap().bytes());
-        if (checking) check(kind);
+        if (!checking) return;
+        check(kind);
+        alsoCheck.run();
     }
 
     private void check(PauseKind kind) {
