@@ -93,16 +93,17 @@ public final class Generational extends TracingCollector {
         return words > largeObjectWords ? old.alloc(words) : nursery.alloc(words);
     }
 
-    /** A nursery that is full gets a minor collection (or a full one without the promotion guarantee); an old space that is full, a full one. */
+    /**
+     * A full nursery gets a minor collection (a full one without the promotion guarantee), after
+     * which the nursery is empty and the object fits; a full old space gets a full collection.
+     *
+     * @throws org.reclaim.runtime.OutOfMemory when a large object finds no block after a full collection
+     */
     @Override
     protected int allocateSlow(int words) {
         if (words <= largeObjectWords && promotionIsSafe()) collectMinor();
         else collectFull();
         int a = tryAllocate(words);
-        if (a == Heap.NULL && words <= largeObjectWords) {
-            collectFull();
-            a = tryAllocate(words);
-        }
         if (a == Heap.NULL) throw outOfMemory(words);
         return a;
     }
