@@ -118,7 +118,8 @@ public final class Generational extends TracingCollector {
     /** {@code x.f = y} plus the barrier: remembers {@code x} if it is old and {@code y} is young. */
     @Override
     public void put(int h, int slot, int value) {
-        int a = deref(h);
+        int i = handles.index(h);
+        int a = i < 0 ? Heap.NULL : handles.addr[i];   // read before the store, which checks h and may kill it (x.f = x)
         super.put(h, slot, value);
         if (barrier) writeBarrier(a, (int) w[ObjectLayout.slot(a, slot)]);
     }
