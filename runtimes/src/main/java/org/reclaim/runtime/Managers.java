@@ -6,6 +6,10 @@ import org.reclaim.runtime.manual.Manual;
 import org.reclaim.runtime.ownership.CheckedOwnership;
 import org.reclaim.runtime.ownership.Ownership;
 import org.reclaim.runtime.probe.Probe;
+import org.reclaim.runtime.tracing.Generational;
+import org.reclaim.runtime.tracing.MarkCompact;
+import org.reclaim.runtime.tracing.MarkSweep;
+import org.reclaim.runtime.tracing.SemiSpace;
 
 /**
  * The simulated memory managers the lab knows, by the names {@code lab list} prints and
@@ -38,6 +42,14 @@ public final class Managers {
                     (heap, probe) -> new Manual(heap, probe, false)),
             new Info("manual+sanitize", "manual", "manual, with a quarantine and an AddressSanitizer-style check on every access",
                     (heap, probe) -> new Manual(heap, probe, true)),
+            new Info("mark-sweep", "tracing", "non-moving mark-sweep: free-list allocation, eager sweep",
+                    (heap, probe) -> new MarkSweep(heap, probe)),
+            new Info("mark-compact", "tracing", "sliding mark-compact (LISP2): bump allocation, live objects slid to the heap's start",
+                    (heap, probe) -> new MarkCompact(heap, probe)),
+            new Info("semispace", "tracing", "Cheney copying between two halves of the heap (the heap size is both halves)",
+                    (heap, probe) -> new SemiSpace(heap, probe)),
+            new Info("generational", "tracing", "copying nursery (1/4 of the heap) promoting into a mark-sweep old space, remembering write barrier",
+                    (heap, probe) -> new Generational(heap, probe)),
             new Info("ownership", "ownership", "Rust: scope-based drops, moves, borrows, Rc/Weak; the borrow checker's errors raised at run time",
                     (heap, probe) -> new CheckedOwnership(heap, probe)),
             new Info("ownership-trusted", "ownership", "Rust as compiled: drops and moves with no checks (what the program pays at run time)",
