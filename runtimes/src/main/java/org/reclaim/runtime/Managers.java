@@ -4,6 +4,8 @@ import java.util.List;
 import org.reclaim.runtime.epsilon.Epsilon;
 import org.reclaim.runtime.manual.Manual;
 import org.reclaim.runtime.probe.Probe;
+import org.reclaim.runtime.refcount.DeferredRefCounting;
+import org.reclaim.runtime.refcount.NaiveRefCounting;
 
 /**
  * The simulated memory managers the lab knows, by the names {@code lab list} prints and
@@ -29,13 +31,26 @@ public final class Managers {
      */
     public record Info(String name, String family, String description, Factory factory) {}
 
+    /** Cycle candidates buffered before the refcount cycle collector runs. */
+    private static final int CYCLE_THRESHOLD = 10_000;
+
     private static final List<Info> ALL = List.of(
             new Info("epsilon", "epsilon", "bump allocation, never frees (the mutator-only baseline, JEP 318)",
                     (heap, probe) -> new Epsilon(heap, probe)),
             new Info("manual", "manual", "malloc/free on the free-list allocator; use after free goes undetected",
                     (heap, probe) -> new Manual(heap, probe, false)),
             new Info("manual+sanitize", "manual", "manual, with a quarantine and an AddressSanitizer-style check on every access",
-                    (heap, probe) -> new Manual(heap, probe, true))
+                    (heap, probe) -> new Manual(heap, probe, true)),
+            new Info("refcount", "refcount", "naive reference counting: every reference counts, scope handles included",
+                    (heap, probe) -> new NaiveRefCounting(heap, probe, false, 0)),
+            new Info("refcount-deferred", "refcount", "deferred counting (Deutsch-Bobrow): handles not counted, zero-count table reconciled",
+                    (heap, probe) -> new DeferredRefCounting(heap, probe, DeferredRefCounting.DEFAULT_RECONCILE_EVERY, 0)),
+            new Info("refcount+cycles", "refcount", "naive counting with synchronous trial deletion (Bacon & Rajan 2001)",
+                    (heap, probe) -> new NaiveRefCounting(heap, probe, false, CYCLE_THRESHOLD)),
+            new Info("refcount-deferred+cycles", "refcount", "deferred counting with synchronous trial deletion",
+                    (heap, probe) -> new DeferredRefCounting(heap, probe, DeferredRefCounting.DEFAULT_RECONCILE_EVERY, CYCLE_THRESHOLD)),
+            new Info("refcount-atomic", "refcount", "naive counting with atomic count updates (what Arc pays)",
+                    (heap, probe) -> new NaiveRefCounting(heap, probe, true, 0))
     );
 
     /** Every simulated manager, in the order {@code lab list} prints them. */
