@@ -103,7 +103,8 @@ final class CycleCollector {
 
     /**
      * {@code MarkRoots}: each candidate still purple and counted is marked gray; the others leave
-     * the buffer (a candidate whose value was dropped meanwhile has its block released now).
+     * the buffer keeping their colour (gray if an earlier candidate's markGray reached them), and a
+     * candidate whose value was dropped meanwhile has its block released now.
      */
     private void markCandidates() {
         int kept = 0;
@@ -115,7 +116,8 @@ final class CycleCollector {
                 markGray(s);
                 roots[kept++] = s;
             } else {
-                w[s] = ObjectLayout.withColour(ObjectLayout.without(h, ObjectLayout.BUFFERED), ObjectLayout.BLACK);
+                h = ObjectLayout.without(h, ObjectLayout.BUFFERED);
+                w[s] = ObjectLayout.colour(h) == ObjectLayout.PURPLE ? ObjectLayout.withColour(h, ObjectLayout.BLACK) : h;
                 if (ObjectLayout.has(h, ObjectLayout.DROPPED)) m.releaseBlock(s);
             }
         }
@@ -148,7 +150,9 @@ final class CycleCollector {
     /**
      * {@code Scan}: a gray object still counted (or, under deferred counting, referred to by a
      * handle: marked) is live, and {@link #scanBlack} restores what it reaches; otherwise it is
-     * white and its children are scanned.
+     * white and its children are scanned. A marked object left at zero (every referrer but the
+     * handles is white) has reached zero for good: the policy's {@code zero} takes it (into the
+     * zero-count table).
      */
     private void scan(int s) {
         push(s);
@@ -156,8 +160,11 @@ final class CycleCollector {
             int o = stack[--sp];
             if (colour(o) != ObjectLayout.GRAY) continue;
             counters.inc(traced);
-            if (Counts.strong(w, o) > 0 || ObjectLayout.has(w[o], ObjectLayout.MARK)) {
+            int rc = Counts.strong(w, o);
+            if (rc > 0 || ObjectLayout.has(w[o], ObjectLayout.MARK)) {
                 scanBlack(o);
+                // only a handle refers to it now (its other referrers are white): the deferred policy's zero
+                if (rc == 0) m.zero(o);
                 continue;
             }
             setColour(o, ObjectLayout.WHITE);

@@ -225,10 +225,11 @@ public abstract class RefCounting extends MemoryManager {
      * slots, decrementing their referents ({@code WEAK} slots' weak counts always; strong slots'
      * only if {@code decrementStrong}, which the cycle collector's {@code collectWhite} does not,
      * since trial deletion already took those counts away), then releases its block if nothing
-     * refers to it.
+     * refers to it. (Trial deletion does not follow slots to dropped values, so a block left
+     * behind by {@code grow} while a slot of a garbage cycle still referred to it keeps that count
+     * and is never returned: Rust forbids growing a vector through such an alias.)
      */
     final void dropValue(int o, boolean decrementStrong) {
-        w[o] = ObjectLayout.withColour(ObjectLayout.with(w[o], ObjectLayout.DROPPED), ObjectLayout.BLACK);
         countFreed(o);
         counters.inc(freedObjects);
         Shape s = shapeAt(o);
@@ -239,8 +240,10 @@ public abstract class RefCounting extends MemoryManager {
             if (c == Heap.NULL) continue;
             w[first + k] = Heap.NULL;
             if (s.slotKind(k) == SlotKind.WEAK) decWeak(c);
-            else if (decrementStrong || dropped(c)) decStrong(c);
+            else if (decrementStrong) decStrong(c);
         }
+        // marked dropped only now, so that a weak reference to itself does not release the block early
+        w[o] = ObjectLayout.withColour(ObjectLayout.with(w[o], ObjectLayout.DROPPED), ObjectLayout.BLACK);
         releaseBlock(o);
     }
 
@@ -258,7 +261,10 @@ public abstract class RefCounting extends MemoryManager {
     }
 
     /** Returns the block of a dropped object to the allocator. */
-    final void freeBlock(int o) { freeList.free(o); }
+    final void freeBlock(int o) {
+        if (ObjectLayout.has(w[o], ObjectLayout.FREE)) throw new IllegalStateException("block at word " + o + " freed twice");
+        freeList.free(o);
+    }
 
     // ---- the mutator contract, counted ----
 
