@@ -136,9 +136,6 @@ public abstract class RefCounting extends MemoryManager {
 
     @Override public void forEachObject(IntConsumer visitor) { parse(1, heap.capacity(), visitor); }
 
-    /** The allocator, for invariant checks. */
-    public FreeListAllocator allocator() { return freeList; }
-
     // ---- counting ----
 
     final void incStrong(int a) {
