@@ -265,11 +265,11 @@ public abstract class RefCounting extends MemoryManager {
 
     // ---- the mutator contract, counted ----
 
+    /** {@link #deref}, and a dropped value (seen through a weak handle) is gone: a null reference. */
     @Override
     protected int access(int h) {
-        int i = entry(h);
-        int a = handles.addr[i];
-        if (a == Heap.NULL || dropped(a)) throw nullReference(i);
+        int a = deref(h);
+        if (dropped(a)) throw nullReference(entry(h));
         return a;
     }
 
