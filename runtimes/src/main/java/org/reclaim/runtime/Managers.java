@@ -6,6 +6,8 @@ import org.reclaim.runtime.manual.Manual;
 import org.reclaim.runtime.ownership.CheckedOwnership;
 import org.reclaim.runtime.ownership.Ownership;
 import org.reclaim.runtime.probe.Probe;
+import org.reclaim.runtime.refcount.DeferredRefCounting;
+import org.reclaim.runtime.refcount.NaiveRefCounting;
 import org.reclaim.runtime.tracing.Generational;
 import org.reclaim.runtime.tracing.MarkCompact;
 import org.reclaim.runtime.tracing.MarkSweep;
@@ -35,6 +37,9 @@ public final class Managers {
      */
     public record Info(String name, String family, String description, Factory factory) {}
 
+    /** Cycle candidates buffered before the refcount cycle collector runs. */
+    private static final int CYCLE_THRESHOLD = 10_000;
+
     private static final List<Info> ALL = List.of(
             new Info("epsilon", "epsilon", "bump allocation, never frees (the mutator-only baseline, JEP 318)",
                     (heap, probe) -> new Epsilon(heap, probe)),
@@ -50,6 +55,16 @@ public final class Managers {
                     (heap, probe) -> new SemiSpace(heap, probe)),
             new Info("generational", "tracing", "copying nursery (1/4 of the heap) promoting into a mark-sweep old space, remembering write barrier",
                     (heap, probe) -> new Generational(heap, probe)),
+            new Info("refcount", "refcount", "naive reference counting: every reference counts, scope handles included",
+                    (heap, probe) -> new NaiveRefCounting(heap, probe, false, 0)),
+            new Info("refcount-deferred", "refcount", "deferred counting (Deutsch-Bobrow): handles not counted, zero-count table reconciled",
+                    (heap, probe) -> new DeferredRefCounting(heap, probe, DeferredRefCounting.DEFAULT_RECONCILE_EVERY, 0)),
+            new Info("refcount+cycles", "refcount", "naive counting with synchronous trial deletion (Bacon & Rajan 2001)",
+                    (heap, probe) -> new NaiveRefCounting(heap, probe, false, CYCLE_THRESHOLD)),
+            new Info("refcount-deferred+cycles", "refcount", "deferred counting with synchronous trial deletion",
+                    (heap, probe) -> new DeferredRefCounting(heap, probe, DeferredRefCounting.DEFAULT_RECONCILE_EVERY, CYCLE_THRESHOLD)),
+            new Info("refcount-atomic", "refcount", "naive counting with atomic count updates (what Arc pays)",
+                    (heap, probe) -> new NaiveRefCounting(heap, probe, true, 0)),
             new Info("ownership", "ownership", "Rust: scope-based drops, moves, borrows, Rc/Weak; the borrow checker's errors raised at run time",
                     (heap, probe) -> new CheckedOwnership(heap, probe)),
             new Info("ownership-trusted", "ownership", "Rust as compiled: drops and moves with no checks (what the program pays at run time)",

@@ -1,0 +1,69 @@
+package org.reclaim.runtime.refcount;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import org.reclaim.runtime.Counters;
+import org.reclaim.runtime.heap.ObjectLayout;
+
+/**
+ * Count arithmetic on header word 1 (strong count 24 bits, weak count 8 bits, see
+ * {@link ObjectLayout}): plain loads and stores, or, for {@code refcount-atomic}, a
+ * compare-and-set loop on the heap word through a {@link VarHandle}, which is what {@code Arc}
+ * pays on every clone and drop. Both are the same methods on the same path; only the store
+ * differs. Counts are sticky: one that reaches its maximum is stuck and never changes again
+ * (counted in {@code counts.stuck}); the object is then never freed by counting.
+ */
+final class Counts {
+    private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final int STRONG_SHIFT = 32, WEAK_SHIFT = 56;
+
+    private final long[] w;
+    private final boolean atomic;
+    private final Counters counters;
+    private final int stuck;
+
+    Counts(long[] words, boolean atomic, Counters counters) {
+        this.w = words;
+        this.atomic = atomic;
+        this.counters = counters;
+        this.stuck = counters.define("counts.stuck");
+    }
+
+    /** True if counts are updated with atomic operations. */
+    boolean atomic() { return atomic; }
+
+    static int strong(long[] w, int addr) { return ObjectLayout.strong(w[addr + 1]); }
+
+    static int weak(long[] w, int addr) { return ObjectLayout.weak(w[addr + 1]); }
+
+    /**
+     * Adds {@code delta} to the strong count of the object at {@code addr}; returns the new count
+     * ({@link ObjectLayout#STRONG_MAX} if it is stuck).
+     */
+    int addStrong(int addr, int delta) { return add(addr + 1, STRONG_SHIFT, ObjectLayout.STRONG_MAX, delta); }
+
+    /** Adds {@code delta} to the weak count of the object at {@code addr}; returns the new count. */
+    int addWeak(int addr, int delta) { return add(addr + 1, WEAK_SHIFT, ObjectLayout.WEAK_MAX, delta); }
+
+    /** Sets the strong count of a new object (no other thread can see it yet). */
+    void initStrong(int addr, int count) { w[addr + 1] = ObjectLayout.withStrong(w[addr + 1], count); }
+
+    private int add(int i, int shift, int max, int delta) {
+        long old, now;
+        int n;
+        do {
+            old = atomic ? (long) WORDS.getVolatile(w, i) : w[i];
+            int c = (int) (old >>> shift) & max;
+            if (c == max) return max;
+            n = c + delta;
+            if (n < 0) throw new IllegalStateException("count fell below zero at word " + (i - 1));
+            now = (old & ~((long) max << shift)) | ((long) n << shift);
+            if (!atomic) {
+                w[i] = now;
+                break;
+            }
+        } while (!WORDS.compareAndSet(w, i, old, now));
+        if (n == max) counters.inc(stuck);
+        return n;
+    }
+}

@@ -1,0 +1,122 @@
+package org.reclaim.runtime.refcount;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.reclaim.runtime.Scope;
+import org.reclaim.runtime.heap.SlotKind;
+import org.reclaim.runtime.probe.PauseKind;
+import org.reclaim.runtime.probe.PauseRecorder;
+
+class NaiveRefCountingTest {
+
+    @Test
+    void droppingTheHeadOfAMillionNodeListFreesItAllInOneCascade() {
+        int n = 1_000_000;
+        PauseRecorder rec = new PauseRecorder(0);
+        NaiveRefCounting m = new NaiveRefCounting(48L << 20, rec, false, 0);
+        int node = m.shapes().define("Node", 1, SlotKind.OWNED);
+        try (Scope s = m.scope()) {
+            int head = m.alloc(node, 0);
+            for (int i = 1; i < n; i++) {
+                try (Scope inner = m.scope()) {
+                    int x = m.alloc(node, 0);
+                    m.put(x, 0, head);
+                    head = m.ret(x);
+                }
+            }
+            int before = rec.pauseCount();
+            m.drop(head);
+            assertThat(rec.pauseCount()).isEqualTo(before + 1);
+            assertThat(rec.pauseKind(before)).isEqualTo(PauseKind.CASCADE);
+            assertThat(rec.pauseObjects(before)).isEqualTo(n);
+            assertThat(m.objectsFreed()).isEqualTo(n);
+            assertThat(m.inUseBytes()).isZero();
+        }
+        assertThat(rec.pauseCount()).isEqualTo(1);
+    }
+
+    @Test
+    void borrowsCountAndScopeEndDecrementsEveryLiveHandle() {
+        NaiveRefCounting m = new NaiveRefCounting(1 << 16, new PauseRecorder(0), false, 0);
+        int node = m.shapes().define("Node", 0, SlotKind.OWNED);
+        try (Scope s = m.scope()) {
+            int a = m.alloc(node, 0);
+            try (Scope inner = m.scope()) {
+                m.borrow(a);
+                m.borrow(a);
+                assertThat(m.counters().get("counts.increments")).isEqualTo(2);
+            }
+            assertThat(m.counters().get("counts.decrements")).isEqualTo(2);
+            assertThat(m.objectsFreed()).isZero();
+        }
+        assertThat(m.objectsFreed()).isEqualTo(1);
+        assertThat(m.counters().get("counts.decrements")).isEqualTo(3);
+    }
+
+    @Test
+    void putMovesTheHandlesCountIntoTheSlotAndDecrementsTheOldValue() {
+        NaiveRefCounting m = new NaiveRefCounting(1 << 16, new PauseRecorder(0), false, 0);
+        int node = m.shapes().define("Node", 0, SlotKind.OWNED);
+        try (Scope s = m.scope()) {
+            int a = m.alloc(node, 0);
+            m.put(a, 0, m.alloc(node, 0));
+            assertThat(m.counters().get("counts.moved")).isEqualTo(1);
+            assertThat(m.counters().get("counts.increments")).isZero();
+            m.put(a, 0, m.alloc(node, 0));
+            assertThat(m.objectsFreed()).isEqualTo(1);
+            assertThat(m.counters().get("counts.decrements")).isEqualTo(1);
+        }
+        assertThat(m.objectsFreed()).isEqualTo(3);
+    }
+
+    @Test
+    void aWeakHandleSeesADroppedValueAsGoneAndKeepsOnlyItsBlock() {
+        NaiveRefCounting m = new NaiveRefCounting(1 << 16, new PauseRecorder(0), false, 0);
+        int node = m.shapes().define("Node", 2);
+        try (Scope s = m.scope()) {
+            int rc = m.allocShared(node, 0);
+            int weak = m.downgrade(rc);
+            assertThat(m.isNull(m.upgrade(weak))).isFalse();
+            m.drop(rc);
+            assertThat(m.objectsFreed()).isZero(); // the upgraded handle still holds it
+        }
+        NaiveRefCounting n = new NaiveRefCounting(1 << 16, new PauseRecorder(0), false, 0);
+        int node2 = n.shapes().define("Node", 2);
+        try (Scope s = n.scope()) {
+            int rc = n.allocShared(node2, 0);
+            int weak = n.downgrade(rc);
+            n.drop(rc);
+            assertThat(n.objectsFreed()).isEqualTo(1);
+            assertThat(n.inUseBytes()).isEqualTo(4 * Long.BYTES);
+            assertThat(n.isNull(weak)).isTrue();
+            assertThat(n.isNull(n.upgrade(weak))).isTrue();
+            assertThat(n.leaks()).isEmpty();
+        }
+        assertThat(n.inUseBytes()).isZero();
+        assertThat(n.objectsFreed()).isEqualTo(1);
+    }
+
+    @Test
+    void aStuckCountNeverFallsAndItsObjectIsNeverFreedByCounting() {
+        NaiveRefCounting m = new NaiveRefCounting(1 << 16, new PauseRecorder(0), false, 0);
+        int node = m.shapes().define("Node", 0);
+        try (Scope s = m.scope()) {
+            int rc = m.allocShared(node, 0);
+            for (int i = 0; i < 300; i++) m.downgrade(rc);
+            assertThat(m.counters().get("counts.stuck")).isEqualTo(1);
+            m.drop(rc);
+            assertThat(m.objectsFreed()).isEqualTo(1);
+        }
+        assertThat(m.inUseBytes()).isEqualTo(2 * Long.BYTES); // the block: its weak count is stuck
+    }
+
+    @Test
+    void atomicCountsDoTheSameWorkAsPlainCounts() {
+        var plain = Programs.run("refcount", 1 << 20, m -> Programs.trees(m));
+        var atomic = Programs.run("refcount-atomic", 1 << 20, m -> Programs.trees(m));
+        assertThat(atomic.manager().counters().snapshot()).isEqualTo(plain.manager().counters().snapshot());
+        assertThat(atomic.freed()).isEqualTo(plain.freed());
+        assertThat(((RefCounting) atomic.manager()).counts.atomic()).isTrue();
+    }
+}
