@@ -102,7 +102,7 @@ public final class CampaignRunner {
                 if (!Campaign.isJvm(k.manager())) largest = Math.max(largest, h.resolve(min));
             }
             long host = hostHeapBytes(largest);
-            Environment.write(out, Environment.describe(c, settings.shard(), launcher.jvmFlags("", 0, host),
+            Environment.write(out, Environment.describe(c, settings.shard(), launcher.jvmFlags(host),
                     settings.cells().java()));
             int done = (int) mine.stream().filter(results::has).count();
             Map<String, Integer> statuses = new LinkedHashMap<>();
