@@ -16,7 +16,7 @@ class MinimumHeapTest {
     @Test
     void bisectionFindsTheThresholdToOnePercent() {
         long need = 3_456_789;
-        long found = MinimumHeap.search(b -> b >= need, 16 << 10);
+        long found = MinimumHeap.search(b -> b >= need, 16 << 10, MinimumHeap.MAX_BYTES);
         assertThat(found).isBetween(need, need + need / 100);
         assertThat(found % 8).isZero();
     }
@@ -24,7 +24,7 @@ class MinimumHeapTest {
     @Test
     void bisectionOfALargeHeapStopsWithin64KiB() {
         long need = 900L << 20;
-        long found = MinimumHeap.search(b -> b >= need, 16 << 10);
+        long found = MinimumHeap.search(b -> b >= need, 16 << 10, MinimumHeap.MAX_BYTES);
         assertThat(found).isBetween(need, need + (64 << 10));
     }
 
@@ -33,9 +33,9 @@ class MinimumHeapTest {
         AtomicInteger probes = new AtomicInteger();
         List<String> log = new ArrayList<>();
         MinimumHeap first = MinimumHeap.in(dir, log::add);
-        long a = first.of("binary-trees", "tiny", Map.of(), 1, "manual", 16 << 10, b -> { probes.incrementAndGet(); return b >= 10_000; });
+        long a = first.of("binary-trees", "tiny", Map.of(), 1, "manual", 16 << 10, 1L << 30, b -> { probes.incrementAndGet(); return b >= 10_000; });
         int searched = probes.get();
-        long b = MinimumHeap.in(dir, log::add).of("binary-trees", "tiny", Map.of(), 1, "manual", 16 << 10,
+        long b = MinimumHeap.in(dir, log::add).of("binary-trees", "tiny", Map.of(), 1, "manual", 16 << 10, 1L << 30,
                 x -> { probes.incrementAndGet(); return true; });
         assertThat(b).isEqualTo(a);
         assertThat(probes.get()).isEqualTo(searched);
