@@ -91,20 +91,30 @@ public final class JfrPauses {
         if (Files.isDirectory(file)) throw new IllegalArgumentException(file + ": is a directory, not a JFR recording");
         try {
             if (Files.size(file) == 0) throw new IllegalArgumentException(file + ": the file is empty, not a JFR recording");
+            if (!startsWithMagic(file))
+                throw new IllegalArgumentException(file + ": not a JFR recording (it does not begin with JFR's magic bytes FLR\\0)");
             return readEvents(file);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(file + ": no such file");
         } catch (IOException | RuntimeException e) {
             if (e instanceof IllegalArgumentException iae && iae.getMessage() != null && iae.getMessage().startsWith(file.toString()))
                 throw iae;
-            throw new IllegalArgumentException(file + ": not a readable JFR recording (" + describe(e) + ")");
+            throw new IllegalArgumentException(file + ": " + describe(e));
+        }
+    }
+
+    /** JFR's file magic: every chunk begins with {@code FLR\0}. */
+    private static final byte[] MAGIC = {'F', 'L', 'R', 0};
+
+    private static boolean startsWithMagic(Path file) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            return java.util.Arrays.equals(in.readNBytes(MAGIC.length), MAGIC);
         }
     }
 
     private static String describe(Exception e) {
-        String m = e.getMessage();
-        if (e instanceof java.io.EOFException) return "it ends in the middle of an event: truncated?";
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+        if (e instanceof java.io.EOFException) return "a truncated JFR recording: it ends in the middle of a chunk";
+        return "a truncated or corrupt JFR recording (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")";
     }
 
     private static Recording readEvents(Path file) throws IOException {
