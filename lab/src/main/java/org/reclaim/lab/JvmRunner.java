@@ -40,7 +40,11 @@ public final class JvmRunner {
      *         collector this JDK does not have; or a child JVM that did not produce a record
      */
     public static Result run(Runner.Request r, Path jfrFile) throws IOException, InterruptedException {
-        JvmManagers.Info jvm = JvmManagers.find(r.manager());
+        return run(r, JvmManagers.find(r.manager()), jfrFile);
+    }
+
+    /** Runs {@code r} under the collector {@code jvm} selects. */
+    static Result run(Runner.Request r, JvmManagers.Info jvm, Path jfrFile) throws IOException, InterruptedException {
         Workloads.size(Workloads.find(r.workload()), r.size());
         Path jfr = jfrFile != null ? jfrFile.toAbsolutePath() : Files.createTempFile("reclaim-", ".jfr");
         try {
@@ -58,7 +62,7 @@ public final class JvmRunner {
             int exit = p.waitFor();
             String stderr = err.join();
             String line = lastJsonLine(out);
-            if (line == null) throw childFailed(jvm, r, exit, stderr);
+            if (line == null) throw childFailed(jvm, r, exit, stderr + "\n" + out);
             RunRecord child = RunCommand.json().readValue(line, RunRecord.class);
             JfrPauses.Recording recording = JfrPauses.read(jfr);
             return new Result(withPauses(child, recording), recording);
@@ -83,14 +87,15 @@ public final class JvmRunner {
         return r;
     }
 
-    private static IllegalArgumentException childFailed(JvmManagers.Info jvm, Runner.Request r, int exit, String stderr) {
-        String s = stderr.toLowerCase(Locale.ROOT);
+    /** Why a child gave no record, from what it printed (the JVM reports start-up errors on either stream). */
+    private static IllegalArgumentException childFailed(JvmManagers.Info jvm, Runner.Request r, int exit, String printed) {
+        String s = printed.toLowerCase(Locale.ROOT);
         if (s.contains("unrecognized vm option") || s.contains("not supported") || s.contains("unsupported"))
             return new IllegalArgumentException(jvm.name() + ": " + jvm.collector() + " is not available in this JDK ("
                     + System.getProperty("java.vm.name") + " " + Runtime.version() + ")");
-        String first = stderr.lines().filter(l -> !l.isBlank()).findFirst().orElse("no message");
+        String why = String.join("; ", printed.lines().map(String::strip).filter(l -> !l.isEmpty()).limit(2).toList());
         return new IllegalArgumentException(jvm.name() + ": the forked JVM (heap " + HeapSize.format(r.heapBytes())
-                + ") exited with status " + exit + " without a run record: " + first);
+                + ") exited with status " + exit + " without a run record: " + (why.isEmpty() ? "no message" : why));
     }
 
     private static String lastJsonLine(String out) {
