@@ -13,6 +13,8 @@ public final class ListCommand implements Runnable {
         System.out.println("Memory managers (--manager):");
         for (Managers.Info i : Managers.all())
             System.out.printf("  %-22s %-10s %s%n", i.name(), i.family(), i.description());
+        for (JvmManagers.Info i : JvmManagers.all())
+            System.out.printf("  %-22s %-10s %s%n", i.name(), "jvm", i.description());
         System.out.println();
         System.out.println("Workloads (--workload), with their sizes and parameters:");
         for (Workload w : Workloads.all()) {

@@ -2,14 +2,29 @@ package org.reclaim.lab;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.reclaim.analysis.oracle.OracleMetrics;
+import jdk.jfr.Recording;
+import org.reclaim.analysis.HistogramLogs;
+import org.reclaim.analysis.RunMetrics;
+import org.reclaim.analysis.TimelineCsv;
+import org.HdrHistogram.Histogram;
+import org.reclaim.runtime.Managers;
+import org.reclaim.runtime.NearestNames;
 import org.reclaim.runtime.RunRecord;
+import org.reclaim.runtime.probe.FootprintEvent;
+import org.reclaim.runtime.probe.PauseEvent;
+import org.reclaim.runtime.probe.PauseRecorder;
+import org.reclaim.runtime.probe.Probe;
+import org.reclaim.runtime.probe.RunInfoEvent;
 import org.reclaim.workloads.Runner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,22 +59,90 @@ public final class RunCommand implements Callable<Integer> {
                     + "garbage held and leaked; a reachability walk every EVERY bytes of allocation (default: the larger of 64k and heap/32)")
     String oracle;
 
+    @Option(names = "--hlog", paramLabel = "FILE", description = "write the pause histogram (ns) as an HdrHistogram .hlog file")
+    Path hlog;
+
+    @Option(names = "--timeline", paramLabel = "FILE", description = "write every pause and footprint sample as CSV")
+    Path timeline;
+
+    @Option(names = "--jfr", paramLabel = "FILE", description = "write a JFR recording of the run (reclaim.* events; for jvm:*, the JVM's GC events too)")
+    Path jfr;
+
+    @Option(names = "--no-probe", description = "record nothing (Probe.OFF): for measuring the probe's own cost")
+    boolean noProbe;
+
+    @Option(names = "--sample-every", paramLabel = "BYTES", description = "footprint sample every BYTES allocated, e.g. 64k (default: heap/64, at least 4k)")
+    String sampleEvery;
+
     @Unmatched List<String> workloadOptions;
 
     @Override
     public Integer call() throws Exception {
         Map<String, String> params = workloadParameters(workloadOptions);
         long heapBytes = HeapSize.parse(heap);
-        Runner.Request request = new Runner.Request(workload, size, manager, heapBytes, seed, params,
-                Math.max(4096, heapBytes / 64));
+        long every = sampleEvery == null ? Math.max(4096, heapBytes / 64) : HeapSize.parse(sampleEvery);
+        if (noProbe && (hlog != null || timeline != null || jfr != null))
+            throw new Lab.BadInput("--no-probe records nothing, so --hlog, --timeline and --jfr cannot be written with it");
+        Runner.Request request = new Runner.Request(workload, size, manager, heapBytes, seed, params, every);
         if (oracle != null)
             request = request.withOracle(oracle.equals("auto") ? Math.max(64 << 10, heapBytes / 32) : HeapSize.parse(oracle));
-        Runner.Result result = Runner.run(request);
-        OracleMetrics.fill(result.manager(), result.allLeaks(), result.record().metrics());
-        RunRecord r = result.record();
+        RunRecord r = JvmManagers.isJvm(manager) ? runJvm(request) : runSimulated(request);
         if (json) System.out.println(json().writeValueAsString(r));
         else summary(r, System.out);
         return exitCode(r);
+    }
+
+    private RunRecord runJvm(Runner.Request request) throws IOException, InterruptedException {
+        JvmRunner.Result result = JvmRunner.run(request, jfr);
+        RunRecord r = result.record();
+        if (hlog != null) {
+            Histogram h = new Histogram(1, PauseRecorder.HIGHEST_NANOS, 3);
+            result.recording().pauses().forEach(p -> h.recordValue(Math.max(1, Math.min(p.nanos(), PauseRecorder.HIGHEST_NANOS))));
+            HistogramLogs.write(hlog, h, tag(r));
+        }
+        if (timeline != null) TimelineCsv.write(timeline, result.recording());
+        return r;
+    }
+
+    private RunRecord runSimulated(Runner.Request request) throws IOException {
+        if (!Managers.names().contains(manager)) {
+            List<String> all = new ArrayList<>(Managers.names());
+            all.addAll(JvmManagers.names());
+            throw new IllegalArgumentException(NearestNames.unknown("manager", manager, all));
+        }
+        PauseRecorder recorder = noProbe ? null : new PauseRecorder(request.sampleEveryBytes(), jfr != null);
+        Probe probe = noProbe ? Probe.OFF : recorder;
+        Recording recording = null;
+        if (jfr != null) {
+            recording = new Recording();
+            recording.setName("reclaim");
+            recording.enable(PauseEvent.class);
+            recording.enable(FootprintEvent.class);
+            recording.enable(RunInfoEvent.class);
+            recording.start();
+        }
+        RunInfoEvent event = RunInfoEvent.begun();
+        Runner.Result result = Runner.run(request, probe);
+        OracleMetrics.fill(result.manager(), result.allLeaks(), result.record().metrics());
+        RunRecord r = result.record();
+        event.finish(r);
+        if (recording != null) {
+            recording.stop();
+            Path target = jfr.toAbsolutePath();
+            if (target.getParent() != null) java.nio.file.Files.createDirectories(target.getParent());
+            recording.dump(target);
+            recording.close();
+        }
+        if (recorder != null) {
+            r.metrics().putAll(RunMetrics.of(recorder, r.bytesAllocated()));
+            if (hlog != null) HistogramLogs.write(hlog, recorder.histogram(), tag(r));
+            if (timeline != null) TimelineCsv.write(timeline, recorder);
+        }
+        return r;
+    }
+
+    private static String tag(RunRecord r) {
+        return r.workload() + "/" + r.size() + "/" + r.manager() + "/seed" + r.seed();
     }
 
     static int exitCode(RunRecord r) {
@@ -109,7 +192,8 @@ public final class RunCommand implements Callable<Integer> {
         r.errors().forEach(e -> out.println("  error " + e.kind() + (e.code().isEmpty() ? "" : " " + e.code()) + ": " + e.message()));
         if (!r.metrics().isEmpty()) {
             out.print("  metrics:");
-            r.metrics().forEach((k, v) -> out.printf(Locale.ROOT, " %s=%.6g", k, v));
+            r.metrics().forEach((k, v) -> out.printf(Locale.ROOT, " %s=%s", k,
+                    v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString(v.longValue()) : String.format(Locale.ROOT, "%.4f", v)));
             out.println();
         }
         if (!r.counters().isEmpty()) {

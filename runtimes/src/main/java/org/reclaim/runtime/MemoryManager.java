@@ -115,7 +115,7 @@ public abstract class MemoryManager implements Mutator {
         int d = handles.pushFrame();
         if (d >= scopes.length) scopes = Arrays.copyOf(scopes, d * 2);
         Scope s = scopes[d];
-        if (s == null) s = scopes[d] = new Scope(this, d);
+        if (s == null) s = scopes[d] = new Scope(this::closeScope, d);
         return s;
     }
 

@@ -7,11 +7,19 @@ package org.reclaim.runtime;
  * nothing on the host heap.
  */
 public final class Scope implements AutoCloseable {
-    private final MemoryManager manager;
+    /** What ends scopes: a simulated memory manager, or the real JVM's {@code JavaHeap}. */
+    @FunctionalInterface
+    public interface Owner {
+        /** Ends scope {@code depth} if it is still open. */
+        void closeScope(int depth);
+    }
+
+    private final Owner owner;
     private final int depth;
 
-    Scope(MemoryManager manager, int depth) {
-        this.manager = manager;
+    /** The scope at {@code depth} of {@code owner}; an owner makes one per depth and reuses it. */
+    public Scope(Owner owner, int depth) {
+        this.owner = owner;
         this.depth = depth;
     }
 
@@ -20,5 +28,5 @@ public final class Scope implements AutoCloseable {
 
     /** Ends the scope, unless {@link Mutator#ret} has already ended it. */
     @Override
-    public void close() { manager.closeScope(depth); }
+    public void close() { owner.closeScope(depth); }
 }

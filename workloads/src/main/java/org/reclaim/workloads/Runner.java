@@ -58,14 +58,23 @@ public final class Runner {
      *         heap too small to hold one object (before anything runs)
      */
     public static Result run(Request r) {
+        return run(r, new PauseRecorder(r.sampleEveryBytes()));
+    }
+
+    /**
+     * Runs {@code r}, recording through {@code probe}: a {@link PauseRecorder} (with or without
+     * JFR events), or {@link Probe#OFF} to measure the probe's own cost.
+     *
+     * @throws IllegalArgumentException as {@link #run(Request)}
+     */
+    public static Result run(Request r, Probe probe) {
         Workload workload = Workloads.find(r.workload());
         int size = Workloads.size(workload, r.size());
         Map<String, String> params = Parameters.resolve(workload, r.params());
         Managers.Info info = Managers.find(r.manager());
-        PauseRecorder recorder = new PauseRecorder(r.sampleEveryBytes());
-        MemoryManager m = info.factory().create(r.heapBytes(), recorder);
+        MemoryManager m = info.factory().create(r.heapBytes(), probe);
         if (r.oracleEveryBytes() > 0) m.recordLifetimes(new LifetimeOracle(r.oracleEveryBytes()));
-        return run(workload, size, params, m, recorder, r);
+        return run(workload, size, params, m, probe, r);
     }
 
     /** Runs {@code workload} on an already made manager (tests use this to inspect the manager afterwards). */
@@ -93,7 +102,9 @@ public final class Runner {
             message = "segmentation fault: an access through a dangling pointer left the heap (" + e.getMessage() + ")";
             errors.add(new RunRecord.CaughtError("segfault", "", message));
         }
-        long wall = System.nanoTime() - t0;
+        long t1 = System.nanoTime();
+        long wall = t1 - t0;
+        probe.runSpan(t0, t1);
         List<Leak> leaks = status.equals(RunRecord.OK) ? m.leaks() : List.of();
         long leakedBytes = leaks.stream().mapToLong(Leak::bytes).sum();
         PauseRecorder rec = probe instanceof PauseRecorder p ? p : null;

@@ -7,6 +7,9 @@ import org.HdrHistogram.Histogram;
  * The standard probe: pause durations into an HdrHistogram (nanoseconds, 3 significant digits)
  * and a compact timeline of every pause in primitive arrays, plus footprint samples. Nothing is
  * allocated per pause once the arrays have grown. Not thread-safe: one mutator thread.
+ *
+ * <p>With JFR on, each pause and footprint sample is also a {@link PauseEvent} or
+ * {@link FootprintEvent} carrying the same figures, for a recording of the run.
  */
 public final class PauseRecorder implements Probe {
     /** Longest pause the histogram holds: one hour. */
@@ -14,6 +17,8 @@ public final class PauseRecorder implements Probe {
 
     private final Histogram histogram = new Histogram(1, HIGHEST_NANOS, 3);
     private final long sampleEvery;
+    private final boolean jfr;
+    private long runStart, runEnd;
     private long[] starts = new long[64];
     private long[] durations = new long[64];
     private byte[] kinds = new byte[64];
@@ -31,7 +36,17 @@ public final class PauseRecorder implements Probe {
 
     /** A recorder that samples footprint every {@code sampleEveryBytes} of allocation. */
     public PauseRecorder(long sampleEveryBytes) {
+        this(sampleEveryBytes, false);
+    }
+
+    /**
+     * A recorder that samples footprint every {@code sampleEveryBytes} of allocation and, if
+     * {@code jfr}, emits a JFR event for each pause and sample (recorded when a recording with
+     * them enabled is running).
+     */
+    public PauseRecorder(long sampleEveryBytes, boolean jfr) {
         this.sampleEvery = sampleEveryBytes <= 0 ? Long.MAX_VALUE : sampleEveryBytes;
+        this.jfr = jfr;
     }
 
     @Override
@@ -59,6 +74,7 @@ public final class PauseRecorder implements Probe {
         total += d;
         if (d > max) max = d;
         histogram.recordValue(Math.min(d, HIGHEST_NANOS));
+        if (jfr) PauseEvent.emit(kind, d, objectCount, wordCount, inUseBefore, inUseAfter);
     }
 
     @Override
@@ -70,14 +86,25 @@ public final class PauseRecorder implements Probe {
         sampleClock[samples] = allocatedBytes;
         sampleInUse[samples] = inUseBytes;
         samples++;
+        if (jfr) FootprintEvent.emit(allocatedBytes, inUseBytes);
     }
 
     @Override public long sampleEveryBytes() { return sampleEvery; }
+
+    @Override
+    public void runSpan(long startNanos, long endNanos) {
+        this.runStart = startNanos;
+        this.runEnd = endNanos;
+    }
 
     // ---- reading ----
 
     /** The pause-duration histogram, in nanoseconds. */
     public Histogram histogram() { return histogram; }
+    /** {@link System#nanoTime()} when the run started, once it has ended (else 0). */
+    public long runStart() { return runStart; }
+    /** {@link System#nanoTime()} when the run ended (else 0). */
+    public long runEnd() { return runEnd; }
     public int pauseCount() { return pauses; }
     public long pauseTotalNanos() { return total; }
     public long pauseMaxNanos() { return max; }

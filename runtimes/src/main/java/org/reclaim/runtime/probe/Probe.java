@@ -32,6 +32,14 @@ public interface Probe {
     /** Bytes of allocation between footprint samples; {@code Long.MAX_VALUE} for none. */
     long sampleEveryBytes();
 
+    /**
+     * The run's own span, reported once when it ends: the frame MMU windows slide in.
+     *
+     * @param startNanos {@link System#nanoTime()} when the workload started
+     * @param endNanos   {@link System#nanoTime()} when it ended
+     */
+    default void runSpan(long startNanos, long endNanos) {}
+
     /** A probe that records nothing (for measuring the probe's own cost). */
     Probe OFF = new Probe() {
         @Override public void pause(PauseKind kind, long s, long e, long o, long w, long b, long a) {}

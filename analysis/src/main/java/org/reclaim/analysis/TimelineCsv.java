@@ -1,0 +1,69 @@
+package org.reclaim.analysis;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.reclaim.runtime.probe.PauseRecorder;
+
+/**
+ * A run's timeline as CSV: one row per pause (start from the run's start and duration in ns,
+ * kind, objects and words processed, bytes in use before and after), then one row per footprint
+ * sample (the allocation clock and bytes in use). The {@code record} column says which a row is;
+ * columns that do not apply are empty.
+ */
+public final class TimelineCsv {
+    private TimelineCsv() {}
+
+    /** The columns, in order. */
+    public static final String[] HEADER = {"record", "start.ns", "duration.ns", "kind", "objects", "words",
+            "inuse.before.bytes", "inuse.after.bytes", "allocated.bytes", "inuse.bytes"};
+
+    /** Writes the timeline {@code rec} holds (of a run that has ended) to {@code file}, whole or not at all. */
+    public static void write(Path file, PauseRecorder rec) throws IOException {
+        atomically(file, out -> {
+            for (int i = 0; i < rec.pauseCount(); i++)
+                out.printRecord("pause", rec.pauseStart(i) - rec.runStart(), rec.pauseDuration(i), rec.pauseKind(i),
+                        rec.pauseObjects(i), rec.pauseWords(i), rec.pauseInUseBefore(i), rec.pauseInUseAfter(i), "", "");
+            for (int i = 0; i < rec.sampleCount(); i++)
+                out.printRecord("footprint", "", "", "", "", "", "", "", rec.sampleClock(i), rec.sampleInUse(i));
+        });
+    }
+
+    /**
+     * Writes the timeline of a JFR recording to {@code file}: its pauses (kind is the collector
+     * and pause name; work and occupancy unknown) and the heap in use after each collection (on
+     * the wall clock: its start column is set, its allocation clock empty).
+     */
+    public static void write(Path file, JfrPauses.Recording r) throws IOException {
+        atomically(file, out -> {
+            for (JfrPauses.Pause p : r.pauses())
+                out.printRecord("pause", Duration.between(r.start(), p.start()).toNanos(), p.nanos(),
+                        p.collector() + ": " + p.name(), "", "", "", "", "", "");
+            for (JfrPauses.HeapSample s : r.afterGc())
+                out.printRecord("footprint", Duration.between(r.start(), s.time()).toNanos(), "", "", "", "", "", "", "", s.inUse());
+        });
+    }
+
+    private interface Rows { void print(CSVPrinter out) throws IOException; }
+
+    private static void atomically(Path file, Rows rows) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+                 CSVPrinter out = CSVFormat.DEFAULT.builder().setHeader(HEADER).build().print(w)) {
+                rows.print(out);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.reclaim.lab;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.reclaim.runtime.MemoryFault;
+import org.reclaim.runtime.RunRecord;
+import org.reclaim.runtime.jvm.JavaHeap;
+import org.reclaim.runtime.probe.RunInfoEvent;
+import org.reclaim.workloads.Parameters;
+import org.reclaim.workloads.Workload;
+import org.reclaim.workloads.Workloads;
+
+/**
+ * The forked JVM's side of a {@code jvm:*} run: runs one workload on {@link JavaHeap} under
+ * whatever collector this JVM was started with, and prints the run record as one line of JSON.
+ * The parent ({@link JvmRunner}) fills in the pauses and footprint from this JVM's JFR recording.
+ *
+ * <p>Arguments: {@code workload size seed heapBytes manager [key=value ...]}.
+ */
+public final class JvmCell {
+    private JvmCell() {}
+
+    public static void main(String[] args) throws Exception {
+        Workload workload = Workloads.find(args[0]);
+        String sizeName = args[1];
+        int size = Workloads.size(workload, sizeName);
+        long seed = Long.parseLong(args[2]);
+        long heapBytes = Long.parseLong(args[3]);
+        String manager = args[4];
+        Map<String, String> given = new LinkedHashMap<>();
+        for (int i = 5; i < args.length; i++) {
+            int eq = args[i].indexOf('=');
+            given.put(args[i].substring(0, eq), args[i].substring(eq + 1));
+        }
+        Map<String, String> params = Parameters.resolve(workload, given);
+
+        String status = RunRecord.OK, message = "";
+        long checksum = 0, objects = 0, bytes = 0;
+        List<RunRecord.CaughtError> errors = new java.util.ArrayList<>();
+        RunInfoEvent event = RunInfoEvent.begun();
+        long t0 = System.nanoTime();
+        try {
+            JavaHeap heap = new JavaHeap();
+            try {
+                checksum = workload.run(heap, size, seed, params);
+            } finally {
+                objects = heap.objectsAllocated();
+                bytes = heap.bytesAllocated();
+            }
+        } catch (OutOfMemoryError e) {
+            status = RunRecord.OOM;
+            message = "out of memory: java.lang.OutOfMemoryError: " + e.getMessage() + " with -Xmx" + heapBytes;
+        } catch (MemoryFault e) {
+            status = RunRecord.ERROR;
+            message = e.getMessage();
+            errors.add(new RunRecord.CaughtError(e.kind().name().toLowerCase(java.util.Locale.ROOT),
+                    e.code() == null ? "" : e.code(), e.getMessage()));
+        }
+        long wall = System.nanoTime() - t0;
+        RunRecord r = new RunRecord(workload.name(), sizeName, manager, heapBytes, seed, status, message, checksum, wall,
+                0, 0, 0, objects, bytes, 0, 0, 0, 0, List.of(), errors, Map.of(), new LinkedHashMap<>());
+        event.finish(r);
+        System.out.println(RunCommand.json().writeValueAsString(r));
+    }
+}
