@@ -12,20 +12,20 @@ public final class ListCommand implements Runnable {
     public void run() {
         System.out.println("Memory managers (--manager):");
         for (Managers.Info i : Managers.all())
-            System.out.printf("  %-22s %-10s %s%n", i.name(), i.family(), i.description());
+            System.out.printf("  %-24s %-10s %s%n", i.name(), i.family(), i.description());
         for (JvmManagers.Info i : JvmManagers.all())
-            System.out.printf("  %-22s %-10s %s%n", i.name(), "jvm", i.description());
+            System.out.printf("  %-24s %-10s %s%n", i.name(), "jvm", i.description());
         System.out.println();
         System.out.println("Workloads (--workload), with their sizes and parameters:");
         for (Workload w : Workloads.all()) {
-            System.out.printf("  %-22s %s%n", w.name(), w.description());
+            System.out.printf("  %-24s %s%n", w.name(), w.description());
             StringBuilder sb = new StringBuilder("sizes: ");
             w.sizes().forEach((k, v) -> sb.append(k).append('=').append(v).append(' '));
             if (!w.parameters().isEmpty()) {
                 sb.append(" parameters:");
                 w.parameters().forEach((k, v) -> sb.append(" --").append(k).append(" (default ").append(v).append(')'));
             }
-            System.out.printf("  %-22s %s%n", "", sb.toString().trim());
+            System.out.printf("  %-24s %s%n", "", sb.toString().trim());
         }
     }
 }
