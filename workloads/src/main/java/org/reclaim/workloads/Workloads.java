@@ -9,6 +9,13 @@ public final class Workloads {
 
     private static final List<Workload> ALL = List.of(
             new BinaryTrees(),
+            new QueueChurn(),
+            new LruCache(),
+            new DoublyLinkedList(),
+            new RequestServer(),
+            new TreeDrop(),
+            new VecGrowth(),
+            new DocumentTree(),
             new org.reclaim.workloads.scenarios.Orders(),
             new org.reclaim.workloads.scenarios.OrdersEarlyScope(),
             new org.reclaim.workloads.scenarios.YearsReturned(),
