@@ -38,7 +38,7 @@ public final class ExplainCommand implements Runnable {
     static String markdown(Explanation e) {
         Notes notes = new Notes();
         StringBuilder sb = new StringBuilder();
-        sb.append("**").append(e.scenario()).append("**: ").append(e.caption()).append("\n\n");
+        sb.append(e.caption()).append("\n\n");
         sb.append("| # | source |");
         e.managers().forEach(m -> sb.append(' ').append(m).append(" |"));
         sb.append("\n|---:|---|");
@@ -46,7 +46,7 @@ public final class ExplainCommand implements Runnable {
         sb.append('\n');
         for (int row = 0; row <= e.exitRow(); row++) {
             sb.append("| ").append(row < e.exitRow() ? Integer.toString(row + 1) : "").append(" | ")
-                    .append(md(source(e, row), true)).append(" |");
+                    .append(row < e.exitRow() ? md(source(e, row), true) : "(exit)").append(" |");
             for (String m : e.managers()) sb.append(' ').append(md(notes.cell(e, row, m), false)).append(" |");
             sb.append('\n');
         }
@@ -58,7 +58,7 @@ public final class ExplainCommand implements Runnable {
     private static String md(String text, boolean code) {
         if (text.isEmpty()) return "";
         String t = text.replace("|", "\\|");
-        return code ? "`" + t.strip() + "`" : t;
+        return code ? "`" + t + "`" : t;
     }
 
     /** The table as plain text: fixed-width columns, the caption above and the errors' messages below. */

@@ -25,6 +25,12 @@ class BadInputTest {
     }
 
     @Test
+    void aBenchmarkIsNotTakenForAScenario() {
+        assertThatThrownBy(() -> Scenarios.find("binary-trees"))
+                .hasMessageStartingWith("'binary-trees' is a benchmark workload, not a scenario (explain runs scenarios: orders,");
+    }
+
+    @Test
     void anUnknownSizeListsTheValidOnes() {
         assertThatThrownBy(() -> Workloads.size(Workloads.find("queue-churn"), "huge"))
                 .hasMessage("unknown size 'huge' for queue-churn; valid sizes: tiny, small, default, large");

@@ -53,7 +53,9 @@ public final class ContextMoved extends Scenario {
             s.at(USE);
             long sockets;
             try (Scope call = m.scope()) {
-                sockets = m.read(m.borrow(context), 0);
+                int borrowed = m.borrow(context);
+                m.name(borrowed, "context");
+                sockets = m.read(borrowed, 0);
             }
             s.at(END_MAIN);
             return sockets;

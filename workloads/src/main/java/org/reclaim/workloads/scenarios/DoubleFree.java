@@ -43,7 +43,7 @@ public final class DoubleFree extends Scenario {
                 s.at(LET_ORDERS);
                 int orders = vec(m, "Vec<i64>", "orders", 1, 2, 3, 4);
                 s.at(LET_TOTAL);
-                long total = sum(m, s, FOR, ADD, orders);
+                long total = sum(m, s, FOR, ADD, orders, "orders");
                 s.at(DROP_1);
                 m.drop(orders);
                 s.at(FINAL);

@@ -45,7 +45,7 @@ public final class Orders extends Scenario {
             s.at(LET_ORDERS);
             int orders = vec(m, "Vec<i64>", "orders", 1, 2, 3, 4);
             s.at(LET_TOTAL);
-            long total = sum(m, s, FOR, ADD, orders);
+            long total = sum(m, s, FOR, ADD, orders, "orders");
             s.at(FINAL);
             long finalOrders = total;
             s.at(DEALLOC);

@@ -44,7 +44,7 @@ public final class OrdersEarlyScope extends Scenario {
                 try (Scope block = m.scope()) {
                     s.at(LET_ORDERS);
                     int orders = vec(m, "Vec<i64>", "orders", 1, 2, 3, 4);
-                    total += sum(m, s, FOR, ADD, orders);
+                    total += sum(m, s, FOR, ADD, orders, "orders");
                     s.at(DEALLOC);
                     m.free(orders);
                     s.at(CLOSE);

@@ -49,7 +49,7 @@ public final class PrintYearsClone extends Scenario {
             int years = m.move(arg);
             m.name(years, "years");
             s.at(FN);
-            long printed = sum(m, s, FOR, PRINTLN, years);
+            long printed = sum(m, s, FOR, PRINTLN, years, "years");
             s.at(DEALLOC);
             m.free(years);
             s.at(END_FN);

@@ -53,7 +53,7 @@ public final class PrintYearsTwice extends Scenario {
             int years = m.move(arg);
             m.name(years, "years");
             s.at(FN);
-            long printed = sum(m, s, FOR, PRINTLN, years);
+            long printed = sum(m, s, FOR, PRINTLN, years, "years");
             s.at(DEALLOC);
             m.free(years);
             s.at(END_FN);

@@ -53,12 +53,14 @@ public abstract class Scenario implements Workload {
 
     /**
      * {@code for x in v.iter() { total += x; }}: each element is read on the {@code for} line and
-     * added on the body line; returns the total.
+     * added on the body line; returns the total. The iterator's borrow is named after the Vec
+     * ({@code name}), so an error on it names the variable.
      */
-    protected static long sum(Mutator m, Steps s, int forLine, int bodyLine, int vec) {
+    protected static long sum(Mutator m, Steps s, int forLine, int bodyLine, int vec, String name) {
         try (Scope loop = m.scope()) {
             s.at(forLine);
             int it = m.borrow(vec);
+            m.name(it, name);
             int n = m.length(it);
             long total = 0;
             for (int i = 0; i < n; i++) {

@@ -22,6 +22,9 @@ public final class Scenarios {
      */
     public static Scenario find(String name) {
         for (Scenario s : all()) if (s.name().equals(name)) return s;
+        if (Workloads.names().contains(name))
+            throw new IllegalArgumentException("'" + name + "' is a benchmark workload, not a scenario (explain runs scenarios: "
+                    + String.join(", ", names()) + ")");
         throw new IllegalArgumentException(NearestNames.unknown("scenario", name, names()));
     }
 }

@@ -49,7 +49,7 @@ public final class UseAfterFree extends Scenario {
                 m.drop(orders);
                 s.at(LET_PRICES);
                 int prices = vec(m, "Vec<i64>", "prices", 7, 8, 9, 10);
-                long total = sum(m, s, FOR, ADD, orders);
+                long total = sum(m, s, FOR, ADD, orders, "orders");
                 s.at(FINAL);
                 long finalOrders = total;
                 s.at(DEALLOC);
