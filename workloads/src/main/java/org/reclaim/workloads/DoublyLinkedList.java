@@ -15,8 +15,8 @@ import org.reclaim.runtime.heap.SlotKind;
  * (Rust's too) leaks the list: only tracing and cycle collection reclaim it. The checksum is the
  * same either way.
  *
- * <p>Live heap (peak bytes in use, weak): tiny 4.1 KiB, small 0.4 MiB, default 7.6 MiB, large 38 MiB
- * (40 bytes per node). With strong back pointers, managers that leak hold every round's list.
+ * <p>Live heap (peak bytes in use under {@code manual}, seed 1; {@code lab list} prints it): tiny 3.9 KiB,
+ * small 390.7 KiB, default 7.6 MiB, large 38.1 MiB (40 bytes per node; with --back weak).
  *
  * <pre>{@code
  * struct Node { next: Option<Rc<Node>>, prev: Option<Weak<Node>>, value: i64 } // prev: Rc with --back strong
@@ -38,6 +38,10 @@ public final class DoublyLinkedList implements Workload {
         s.put("default", 200_000);
         s.put("large", 1_000_000);
         return s;
+    }
+
+    @Override public Map<String, Long> liveBytes() {
+        return Map.of("tiny", 4032L, "small", 400032L, "default", 8000032L, "large", 40000032L);
     }
 
     @Override public Map<String, String> parameters() { return Map.of("back", "weak"); }

@@ -16,9 +16,9 @@ import org.reclaim.runtime.heap.SlotKind;
  * ({@link LatencyRecording}); when a request would start early the server waits for its arrival
  * time, when it is late (a pause) it starts at once and the lateness is part of its latency.
  *
- * <p>Live heap (peak bytes in use): tiny 7 KiB, small 0.2 MiB, default 0.4 MiB, large 0.4 MiB: the
- * session table and one request's garbage. The default rate, 20000 requests per second, makes
- * small last 1 s and default 5 s.
+ * <p>Live heap (peak bytes in use under {@code manual}, seed 1; {@code lab list} prints it): tiny 2.5 KiB,
+ * small 172.7 KiB, default 352.8 KiB, large 352.8 KiB (the session table and one request in flight).
+ * At the default rate of 20000 requests per second, small lasts 1 s, default 5 s, large 25 s.
  *
  * <pre>{@code
  * struct Session { hits: i64, bytes: i64, user: i64, data: [i64; 5] }
@@ -40,6 +40,10 @@ public final class RequestServer implements Workload, LatencyRecording {
         s.put("default", 100_000);
         s.put("large", 500_000);
         return s;
+    }
+
+    @Override public Map<String, Long> liveBytes() {
+        return Map.of("tiny", 2520L, "small", 176808L, "default", 361264L, "large", 361264L);
     }
 
     @Override public Map<String, String> parameters() { return Map.of("rate", "20000"); }

@@ -12,8 +12,8 @@ import org.reclaim.runtime.heap.SlotKind;
  * appearing at one instant. A complete binary tree of depth {@code d} ({@code 2^(d+1) - 1} nodes,
  * each with one data word).
  *
- * <p>Live heap (peak bytes in use): tiny 20 KiB, small 5.0 MiB, default 80 MiB, large 320 MiB
- * (40 bytes per node).
+ * <p>Live heap (peak bytes in use under {@code manual}, seed 1; {@code lab list} prints it): tiny 20.0 KiB,
+ * small 5.0 MiB, default 80.0 MiB, large 320.0 MiB (40 bytes per node).
  *
  * <pre>{@code
  * struct Node { left: Option<Box<Node>>, right: Option<Box<Node>>, value: i64 }
@@ -34,6 +34,10 @@ public final class TreeDrop implements Workload {
         s.put("default", 20);
         s.put("large", 22);
         return s;
+    }
+
+    @Override public Map<String, Long> liveBytes() {
+        return Map.of("tiny", 20440L, "small", 5242840L, "default", 83886040L, "large", 335544280L);
     }
 
     @Override

@@ -84,7 +84,7 @@ public final class Explainer {
             } catch (OutOfMemory e) {
                 flush();
                 add(Event.error("out of memory", e.getMessage()));
-            } catch (IndexOutOfBoundsException e) {
+            } catch (IndexOutOfBoundsException | NegativeArraySizeException e) {
                 flush();
                 add(Event.error("segfault", "segmentation fault: an access through a dangling pointer left the heap"));
             }
