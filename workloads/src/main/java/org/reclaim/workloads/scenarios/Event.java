@@ -27,7 +27,7 @@ public record Event(Type type, List<Integer> ids, List<Long> values, String code
         GC_FREE("gc frees"),
         /** Objects a cycle collection reclaimed. */
         CYCLE_FREE("cycle collection frees"),
-        /** A collection ran and freed nothing (not counting the forced ones of --collect-every-line). */
+        /** A collection ran by itself and freed nothing (the forced ones, and the exit's, are shown only when they free). */
         COLLECTION("collection"),
         /** Data read from an object already freed (what C silently allows). */
         READ_AFTER_FREE("read freed"),

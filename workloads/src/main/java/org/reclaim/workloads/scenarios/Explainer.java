@@ -30,11 +30,16 @@ public final class Explainer {
      *                         ({@link ForcedCollection}), so their free points are the earliest possible
      */
     public static Explanation explain(Scenario scenario, boolean collectEveryLine) {
+        return explain(scenario, collectEveryLine, Managers.all());
+    }
+
+    /** Explains {@code scenario} under {@code managers} only, in that column order. */
+    public static Explanation explain(Scenario scenario, boolean collectEveryLine, List<Managers.Info> managers) {
         int rows = scenario.lines().size() + 1;
         List<List<List<Event>>> cells = new ArrayList<>();
         for (int r = 0; r < rows; r++) cells.add(new ArrayList<>());
         List<String> names = new ArrayList<>(), forced = new ArrayList<>();
-        for (Managers.Info info : Managers.all()) {
+        for (Managers.Info info : managers) {
             Recording rec = new Recording(rows, collectEveryLine);
             MemoryManager m = info.factory().create(HEAP_BYTES, rec);
             rec.play(scenario, m);
@@ -56,6 +61,7 @@ public final class Explainer {
         private MemoryManager m;
         private int row;
         private long allocatedSeen;
+        // a collection we asked for (each line's, or the exit's): shown only if it frees something
         private boolean forcing;
 
         Recording(int rows, boolean collectEveryLine) {
@@ -74,7 +80,9 @@ public final class Explainer {
                 scenario.play(new WatchedMutator(m, this), this::at);
                 endLine();
                 row = rows.size() - 1;
+                forcing = true;
                 m.finish();
+                forcing = false;
                 flush();
                 List<Integer> leaked = m.leaks().stream().map(Leak::id).sorted().toList();
                 if (!leaked.isEmpty()) add(new Event(Event.Type.LEAK, leaked, List.of(), null, null));

@@ -172,6 +172,24 @@ class ExplainExpectationsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
+    void aForcedTracingCollectorFreesWhereTheTracingColumnSays(Expected expected) {
+        Managers.Info toy = new Managers.Info("toy-mark-sweep", "tracing", "test stand-in", ToyMarkSweep::new);
+        Explanation e = Explainer.explain(expected.scenario, true, List.of(toy));
+        assertThat(e.forced()).containsExactly("toy-mark-sweep");
+        for (int row = 0; row <= e.exitRow(); row++)
+            assertThat(e.cell(row, toy.name())).as("row " + row).isEqualTo(expected.cell(row, toy));
+    }
+
+    @Test
+    void withoutForcingATracingCollectorFreesOnlyAtItsExitCollection() {
+        Managers.Info toy = new Managers.Info("toy-mark-sweep", "tracing", "test stand-in", ToyMarkSweep::new);
+        Explanation e = Explainer.explain(new Orders(), false, List.of(toy));
+        assertThat(e.cell(Orders.END_FN, toy.name())).isEmpty();
+        assertThat(e.cell(e.exitRow(), toy.name())).isEqualTo("gc frees #1");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
     void managersThatCannotBeForcedGiveTheSameTableWithoutCollectEveryLine(Expected expected) {
         Explanation forced = Explainer.explain(expected.scenario, true);
         Explanation plain = Explainer.explain(expected.scenario, false);
