@@ -13,6 +13,9 @@ import org.reclaim.runtime.heap.SlotKind;
  * {@code 2^(max - depth + 4)} trees built bottom-up, checked and dropped. The checksum is the sum
  * of every check.
  *
+ * <p>Live heap (peak bytes in use under {@code manual}, seed 1; {@code lab list} prints it): tiny 8.0 KiB,
+ * small 512.0 KiB, default 8.0 MiB, large 256.0 MiB (the long-lived tree and the stretch tree, 32 bytes per node).
+ *
  * <pre>{@code
  * struct Node { left: Option<Box<Node>>, right: Option<Box<Node>> }
  * }</pre>
@@ -34,6 +37,10 @@ public final class BinaryTrees implements Workload {
         s.put("default", 16);
         s.put("large", 21);
         return s;
+    }
+
+    @Override public Map<String, Long> liveBytes() {
+        return Map.of("tiny", 8160L, "small", 524256L, "default", 8388576L, "large", 268435424L);
     }
 
     @Override

@@ -19,6 +19,12 @@ public interface Workload {
     /** Size names this workload accepts, smallest first, each with the parameter it stands for. */
     Map<String, Integer> sizes();
 
+    /**
+     * The live heap each size reaches: peak bytes in use, measured under {@code manual} (which frees
+     * exactly what the program frees) with the default parameters and seed 1. Empty if not measured.
+     */
+    default Map<String, Long> liveBytes() { return Map.of(); }
+
     /** The workload's own parameters (for example {@code back}), with their defaults. */
     default Map<String, String> parameters() { return Map.of(); }
 

@@ -8,7 +8,25 @@ public final class Workloads {
     private Workloads() {}
 
     private static final List<Workload> ALL = List.of(
-            new BinaryTrees()
+            new BinaryTrees(),
+            new QueueChurn(),
+            new LruCache(),
+            new DoublyLinkedList(),
+            new RequestServer(),
+            new TreeDrop(),
+            new VecGrowth(),
+            new DocumentTree(),
+            new org.reclaim.workloads.scenarios.Orders(),
+            new org.reclaim.workloads.scenarios.OrdersEarlyScope(),
+            new org.reclaim.workloads.scenarios.YearsReturned(),
+            new org.reclaim.workloads.scenarios.PrintYearsTwice(),
+            new org.reclaim.workloads.scenarios.PrintYearsClone(),
+            new org.reclaim.workloads.scenarios.DoubleFree(),
+            new org.reclaim.workloads.scenarios.UseAfterFree(),
+            new org.reclaim.workloads.scenarios.ContextMoved(),
+            new org.reclaim.workloads.scenarios.BorrowedLength(),
+            new org.reclaim.workloads.scenarios.RcCycle(),
+            new org.reclaim.workloads.scenarios.WeakBackPointer()
     );
 
     /** Every workload, in the order {@code lab list} prints them. */

@@ -26,7 +26,7 @@ import org.reclaim.runtime.probe.Probe;
  * @see SemiSpace
  * @see Generational
  */
-public abstract class TracingCollector extends MemoryManager {
+public abstract class TracingCollector extends MemoryManager implements org.reclaim.runtime.ForcedCollection {
 
     // ---- instance fields ----
 

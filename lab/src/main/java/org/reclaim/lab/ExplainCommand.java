@@ -1,0 +1,117 @@
+package org.reclaim.lab;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.reclaim.workloads.scenarios.Event;
+import org.reclaim.workloads.scenarios.Explainer;
+import org.reclaim.workloads.scenarios.Explanation;
+import org.reclaim.workloads.scenarios.Listing;
+import org.reclaim.workloads.scenarios.Scenarios;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code lab explain}: where each manager allocates, frees and fails, line by line of a seed scenario. */
+@Command(name = "explain", mixinStandardHelpOptions = true,
+        description = {"Runs a seed scenario under every memory manager and prints one table:",
+                "a row per source line, a column per manager, each cell what happened there."})
+public final class ExplainCommand implements Runnable {
+    @Parameters(index = "0", paramLabel = "<scenario>", description = "scenario name (see `lab list`)")
+    String scenario;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or md (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--collect-every-line", description = "force a full collection after every line in collectors that support it")
+    boolean collectEveryLine;
+
+    @Override
+    public void run() {
+        if (!format.equals("text") && !format.equals("md"))
+            throw new Lab.BadInput("unknown format '" + format + "'; valid formats: text, md");
+        Explanation e = Explainer.explain(Scenarios.find(scenario), collectEveryLine);
+        System.out.print(format.equals("md") ? markdown(e) : text(e));
+    }
+
+    /** The table as Markdown, for slides: the caption, the table, the errors' messages below it. */
+    static String markdown(Explanation e) {
+        Notes notes = new Notes();
+        StringBuilder sb = new StringBuilder();
+        sb.append(e.caption()).append("\n\n");
+        sb.append("| # | source |");
+        e.managers().forEach(m -> sb.append(' ').append(m).append(" |"));
+        sb.append("\n|---:|---|");
+        e.managers().forEach(m -> sb.append("---|"));
+        sb.append('\n');
+        for (int row = 0; row <= e.exitRow(); row++) {
+            sb.append("| ").append(row < e.exitRow() ? Integer.toString(row + 1) : "").append(" | ")
+                    .append(row < e.exitRow() ? md(source(e, row), true) : "(exit)").append(" |");
+            for (String m : e.managers()) sb.append(' ').append(md(notes.cell(e, row, m), false)).append(" |");
+            sb.append('\n');
+        }
+        sb.append('\n');
+        notes.lines().forEach(n -> sb.append("- ").append(md(n, false)).append('\n'));
+        return sb.toString();
+    }
+
+    private static String md(String text, boolean code) {
+        if (text.isEmpty()) return "";
+        String t = text.replace("|", "\\|");
+        return code ? "`" + t + "`" : t;
+    }
+
+    /** The table as plain text: fixed-width columns, the caption above and the errors' messages below. */
+    static String text(Explanation e) {
+        Notes notes = new Notes();
+        List<String[]> rows = new ArrayList<>();
+        List<String> head = new ArrayList<>(List.of("#", "source"));
+        head.addAll(e.managers());
+        rows.add(head.toArray(String[]::new));
+        for (int row = 0; row <= e.exitRow(); row++) {
+            List<String> r = new ArrayList<>();
+            r.add(row < e.exitRow() ? Integer.toString(row + 1) : "");
+            r.add(source(e, row));
+            for (String m : e.managers()) r.add(notes.cell(e, row, m));
+            rows.add(r.toArray(String[]::new));
+        }
+        int[] width = new int[head.size()];
+        for (String[] r : rows) for (int c = 0; c < r.length; c++) width[c] = Math.max(width[c], r[c].length());
+        StringBuilder sb = new StringBuilder(e.caption()).append("\n\n");
+        for (int i = 0; i < rows.size(); i++) {
+            String[] r = rows.get(i);
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < r.length; c++)
+                line.append(String.format(Locale.ROOT, c == 0 ? "%" + width[c] + "s" : "%-" + width[c] + "s", r[c])).append("  ");
+            sb.append(line.toString().stripTrailing()).append('\n');
+            if (i == 0) sb.append("-".repeat(line.toString().stripTrailing().length())).append('\n');
+        }
+        sb.append('\n');
+        notes.lines().forEach(n -> sb.append(n).append('\n'));
+        return sb.toString();
+    }
+
+    private static String source(Explanation e, int row) {
+        if (row == e.exitRow()) return "(exit)";
+        Listing.Line l = e.lines().get(row);
+        return l.cOnly() ? l.text() + " // C only" : l.text();
+    }
+
+    /** Errors' full messages, numbered in the order the cells cite them. */
+    private static final class Notes {
+        private final List<String> lines = new ArrayList<>();
+
+        String cell(Explanation e, int row, String manager) {
+            List<String> parts = new ArrayList<>();
+            for (Event ev : e.events(row, manager)) {
+                if (ev.type() == Event.Type.ERROR) {
+                    lines.add("[" + (lines.size() + 1) + "] " + manager + ": " + ev.detail());
+                    parts.add(ev.summary() + " [" + lines.size() + "]");
+                } else parts.add(ev.summary());
+            }
+            return String.join("; ", parts);
+        }
+
+        List<String> lines() { return lines; }
+    }
+}
