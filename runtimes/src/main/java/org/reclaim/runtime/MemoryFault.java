@@ -24,6 +24,7 @@ public final class MemoryFault extends RuntimeException {
 
     private final Kind kind;
     private final String code;
+    private final long raisedAt = System.nanoTime();
 
     /**
      * @param kind    what went wrong
@@ -40,4 +41,7 @@ public final class MemoryFault extends RuntimeException {
 
     /** Rust's error code, or null. */
     public String code() { return code; }
+
+    /** {@link System#nanoTime()} when it was raised: what happens after it (scopes unwinding) is not the program's. */
+    public long raisedAt() { return raisedAt; }
 }

@@ -48,7 +48,7 @@ import org.reclaim.runtime.probe.Probe;
  * @see DeferredRefCounting
  * @see CycleCollector
  */
-public abstract class RefCounting extends MemoryManager {
+public abstract class RefCounting extends MemoryManager implements org.reclaim.runtime.ForcedCollection {
 
     // ---- instance fields ----
 
@@ -128,6 +128,14 @@ public abstract class RefCounting extends MemoryManager {
     protected void reclaimForAllocation() {
         if (cycles != null) collectCycles();
     }
+
+    /**
+     * Frees now whatever this variant leaves for later: the deferred variants reconcile, the
+     * {@code +cycles} variants collect cycles; what {@link #finish()} does at the end of a run.
+     * ({@code lab explain --collect-every-line} calls it after every line.)
+     */
+    @Override
+    public void collect() { finish(); }
 
     /** Runs the cycle collector (a {@link PauseKind#CYCLE_COLLECTION} pause). */
     protected void collectCycles() {

@@ -58,6 +58,8 @@ public final class Explainer {
         private final BitSet freed = new BitSet();
         private final List<Integer> pendingIds = new ArrayList<>();
         private final List<Long> pendingTimes = new ArrayList<>();
+        /** Every pause: start, end, and the event type its frees get. */
+        private final List<long[]> pauses = new ArrayList<>();
         private MemoryManager m;
         private int row;
         private long allocatedSeen;
@@ -87,7 +89,10 @@ public final class Explainer {
                 List<Integer> leaked = m.leaks().stream().map(Leak::id).sorted().toList();
                 if (!leaked.isEmpty()) add(new Event(Event.Type.LEAK, leaked, List.of(), null, null));
             } catch (MemoryFault e) {
-                flush();
+                allocated();
+                freesBefore(e.raisedAt(), Event.Type.FREE);
+                pendingIds.clear();          // frees while the scopes unwound after the error: not the program's
+                pendingTimes.clear();
                 add(Event.error(e.code() != null ? e.code() : shortName(e.kind()), e.getMessage()));
             } catch (OutOfMemory e) {
                 flush();
@@ -141,14 +146,25 @@ public final class Explainer {
             cell.add(e);
         }
 
-        /** Pending frees that happened up to {@code time} become events of {@code type}. */
+        /**
+         * Pending frees that happened up to {@code time} become events: of the kind of the pause
+         * they happened in (a collection's, a cycle collection's), else of {@code type}.
+         */
         private int freesBefore(long time, Event.Type type) {
             int n = 0;
             while (n < pendingIds.size() && pendingTimes.get(n) <= time) n++;
-            for (int i = 0; i < n; i++) add(Event.of(type, pendingIds.get(i)));
+            for (int i = 0; i < n; i++) add(Event.of(pauseTypeAt(pendingTimes.get(i), type), pendingIds.get(i)));
             pendingIds.subList(0, n).clear();
             pendingTimes.subList(0, n).clear();
             return n;
+        }
+
+        private Event.Type pauseTypeAt(long t, Event.Type otherwise) {
+            for (int i = pauses.size() - 1; i >= 0; i--) {
+                long[] p = pauses.get(i);
+                if (p[0] <= t && t <= p[1]) return Event.Type.values()[(int) p[2]];
+            }
+            return otherwise;
         }
 
         // ---- the watcher ----
@@ -175,14 +191,15 @@ public final class Explainer {
         @Override
         public void pause(PauseKind kind, long startNanos, long endNanos, long objects, long words,
                           long inUseBefore, long inUseAfter) {
-            freesBefore(startNanos - 1, Event.Type.FREE);
             Event.Type type = switch (kind) {
                 case COLLECTION, MINOR, FULL -> Event.Type.GC_FREE;
                 case CYCLE_COLLECTION -> Event.Type.CYCLE_FREE;
                 default -> Event.Type.FREE;
             };
-            int n = freesBefore(endNanos, type);
-            if (n == 0 && type == Event.Type.GC_FREE && !forcing) add(new Event(Event.Type.COLLECTION, List.of(), List.of(), null, null));
+            pauses.add(new long[] {startNanos, endNanos, type.ordinal()});
+            boolean freedSome = pendingTimes.stream().anyMatch(t -> startNanos <= t && t <= endNanos);
+            if (!freedSome && type == Event.Type.GC_FREE && !forcing)
+                add(new Event(Event.Type.COLLECTION, List.of(), List.of(), null, null));
         }
 
         @Override public void footprint(long allocatedBytes, long inUseBytes) {}
