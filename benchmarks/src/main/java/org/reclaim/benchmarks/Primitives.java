@@ -19,6 +19,7 @@ import org.reclaim.runtime.MemoryManager;
 import org.reclaim.runtime.Scope;
 import org.reclaim.runtime.alloc.BumpAllocator;
 import org.reclaim.runtime.heap.SlotKind;
+import org.reclaim.runtime.probe.PauseRecorder;
 import org.reclaim.runtime.probe.Probe;
 
 /**
@@ -29,8 +30,10 @@ import org.reclaim.runtime.probe.Probe;
  * measures that frame alone, to subtract.
  *
  * <p>A parent {@code Node} with a child in its left slot lives through the trial in an outer scope.
- * Probe: {@link Probe#OFF}, so the figures are the manager's alone (a recording probe keeps a
- * timeline entry per pause, which grows).
+ * The probe is {@link Probe#OFF} by default, so the figures are the manager's alone;
+ * {@code -p probe=recorder} runs with the lab's {@link PauseRecorder} instead (which keeps a
+ * timeline entry for every pause: a manager that records a pause per free allocates on the host
+ * as it runs).
  *
  * <p>Run with {@code -prof gc}: {@code gc.alloc.rate.norm} is the host allocation per operation,
  * which must be 0 in a steady state.
@@ -55,6 +58,10 @@ public class Primitives {
     @Param({"epsilon", "manual", "manual+sanitize"})
     public String manager;
 
+    /** {@code off}: {@link Probe#OFF}; {@code recorder}: a {@link PauseRecorder}, as the lab runs. */
+    @Param({"off"})
+    public String probe;
+
     private MemoryManager m;
     private int node;
     private Scope outer;
@@ -67,7 +74,11 @@ public class Primitives {
     @Setup(Level.Trial)
     public void setUp() {
         Managers.Info info = Managers.find(manager);
-        m = info.factory().create(HEAP_BYTES, Probe.OFF);
+        m = info.factory().create(HEAP_BYTES, switch (probe) {
+            case "off" -> Probe.OFF;
+            case "recorder" -> new PauseRecorder(HEAP_BYTES / 64);
+            default -> throw new IllegalArgumentException("probe must be off or recorder, not " + probe);
+        });
         node = m.shapes().define("Node", 0, SlotKind.OWNED, SlotKind.OWNED);
         outer = m.scope();
         parent = m.alloc(node, 0);

@@ -136,9 +136,10 @@ public final class ResultsReport {
         md.append("| benchmark | manager | median | score ± error | unit | ratio to manual | host B/op |\n");
         md.append("|---|---|---:|---:|---|---:|---:|\n");
         for (Result r : rows) {
-            Optional<Result> manual = find(results, r.benchmark(), Map.of("manager", "manual"));
+            Optional<Result> manual = find(results, r.benchmark(), Map.of("manager", "manual", "probe", r.param("probe")));
+            String manager = offProbe(r) ? r.param("manager") : r.param("manager") + " (probe=" + r.param("probe") + ")";
             md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n",
-                    r.benchmark().substring("Primitives.".length()), r.param("manager"), num(r.median()), scoreError(r),
+                    r.benchmark().substring("Primitives.".length()), manager, num(r.median()), scoreError(r),
                     r.unit(), manual.map(x -> ratio(r.median() / x.median())).orElse("—"), num(r.allocNorm())));
         }
         md.append('\n');
@@ -148,7 +149,7 @@ public final class ResultsReport {
         md.append("## Targets\n\n");
         // host allocation
         List<Result> prims = results.stream().filter(r -> r.is("Primitives")).toList();
-        List<Result> measured = prims.stream().filter(r -> !Double.isNaN(r.allocNorm())).toList();
+        List<Result> measured = prims.stream().filter(r -> offProbe(r) && !Double.isNaN(r.allocNorm())).toList();
         if (measured.isEmpty()) {
             md.append("- **Host allocation 0 B/op in every primitive: not measured** (no primitives run with `-prof gc`).\n");
         } else {
@@ -158,6 +159,11 @@ public final class ResultsReport {
                     ? "- **Host allocation 0 B/op in every primitive: met** (" + measured.size() + " primitive × manager cells, all below 1 B/op).\n"
                     : "- **Host allocation 0 B/op in every primitive: not met**: " + String.join("; ", over) + ".\n");
         }
+        List<String> recording = prims.stream().filter(r -> !offProbe(r) && r.allocNorm() >= ALLOC_LIMIT)
+                .map(r -> r.benchmark() + " under " + r.param("manager") + " (" + num(r.allocNorm()) + " B/op)").toList();
+        if (!recording.isEmpty())
+            md.append("- With the lab's recording probe (`-p probe=recorder`), the host allocates: ")
+                    .append(String.join("; ", recording)).append(".\n");
         // simulated / native
         List<Result> sims = results.stream().filter(r -> r.is("SimulatedWorkloads")).toList();
         if (sims.isEmpty()) {
@@ -201,6 +207,9 @@ public final class ResultsReport {
     }
 
     // ---- lookups and numbers ----
+
+    /** A primitive measured with the probe off (the default, and results from before the probe parameter). */
+    private static boolean offProbe(Result r) { return r.param("probe").isEmpty() || r.param("probe").equals("off"); }
 
     private static Optional<Result> nativeOf(List<Result> results, Result r) {
         return find(results, "NativeWorkloads.run", Map.of("workload", r.param("workload"), "size", r.param("size")));
