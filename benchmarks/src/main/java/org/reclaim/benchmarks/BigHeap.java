@@ -46,7 +46,7 @@ public final class BigHeap {
         String size = args.length > 3 ? args[3] : "large";
         Workload trees = Workloads.find("binary-trees");
         int depth = Workloads.size(trees, size);
-        long ballastObjects = (1L << (ballastDepth + 1)) - 1;
+        long ballastObjects = (1L << (ballastDepth + 1)) - 1, held = 0;
 
         String status = "ok";
         long checksum = 0;
@@ -57,6 +57,7 @@ public final class BigHeap {
             try (Scope main = m.scope()) {
                 int ballastShape = m.shapes().define("Ballast", 0, SlotKind.OWNED, SlotKind.OWNED);
                 int ballast = tree(m, ballastShape, ballastDepth);
+                held = ballastObjects;
                 checksum = trees.run(m, depth, 42, Parameters.resolve(trees, Map.of()));
                 m.drop(ballast);
             }
@@ -71,7 +72,7 @@ public final class BigHeap {
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans())
             if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) hostPeak += p.getPeakUsage().getUsed();
         System.out.printf(Locale.ROOT, "| %s | binary-trees %s (depth %d) beside a ballast tree of depth %d | %s | %,d | %.1f GiB | %.1f | %.1f GiB (-Xmx %.1f GiB) | %d |%n",
-                manager, size, depth, ballastDepth, status, ballastObjects, heapBytes / (double) (1L << 30), seconds,
+                manager, size, depth, ballastDepth, status, held, heapBytes / (double) (1L << 30), seconds,
                 hostPeak / (double) (1L << 30), Runtime.getRuntime().maxMemory() / (double) (1L << 30), checksum);
         if (!status.equals("ok")) System.exit(1);
     }

@@ -68,6 +68,20 @@ class ResultsReportTest {
     }
 
     @Test
+    void theBigHeapTargetIsStatedPerNamedManagerFromTheBigRunsTable() throws Exception {
+        String big = """
+                | manager | run | status | live objects held |
+                |---|---|---|---:|
+                | manual | binary-trees large | ok | 67,108,863 |
+                | mark-sweep | binary-trees large | oom: heap of 4294967296 bytes | 67,108,863 |
+                """;
+        String md = ResultsReport.render(fixture(), "c", "l", null, big);
+        assertThat(md).contains("- **4 GiB heap, 50 million live objects, under mark-sweep: not met** (oom: heap of 4294967296 bytes).");
+        assertThat(md).contains("- **4 GiB heap, 50 million live objects, under ownership: not measured** (no run under it in the table below).");
+        assertThat(md).contains("- The same run under manual (no target): ok.");
+    }
+
+    @Test
     void missingManagersAreReportedAsNotMeasured() throws Exception {
         List<ResultsReport.Result> onlyNativeAndEpsilon = fixture().subList(0, 2);
         String md = ResultsReport.render(onlyNativeAndEpsilon, "c", "l", null, null);
