@@ -1,0 +1,66 @@
+package org.reclaim.benchmarks;
+
+import org.reclaim.runtime.Managers;
+import org.reclaim.runtime.RunRecord;
+import org.reclaim.workloads.Runner;
+
+/**
+ * The smallest heap in which a workload completes, found by doubling then bisection: DESIGN.md's
+ * minimum heap, the unit of the "heap at 3x the minimum" the benchmarks run at. It is searched with
+ * {@code mark-compact} (no fragmentation: its minimum is the peak of reachable bytes) when the
+ * build has it, else with {@code manual} (frees at once, but may fragment).
+ */
+final class MinimumHeap {
+    private MinimumHeap() {}
+
+    /** The search stops when the bracket is narrower than this fraction of its upper end. */
+    static final double PRECISION = 0.01;
+    private static final long START_BYTES = 1L << 20;
+    private static final long MAX_BYTES = 8L << 30;
+
+    /** The manager the minimum heap is searched with on this build. */
+    static String reference() {
+        return Managers.names().contains("mark-compact") ? "mark-compact" : "manual";
+    }
+
+    /**
+     * The minimum heap of {@code workload} at {@code size} under {@link #reference()}, within
+     * {@link #PRECISION}, rounded up to whole words.
+     *
+     * @throws IllegalStateException if it does not complete even in {@value #MAX_BYTES} bytes
+     */
+    static long find(String workload, String size, long seed) {
+        String manager = reference();
+        long hi = START_BYTES;
+        while (!completes(workload, size, manager, hi, seed)) {
+            if (hi >= MAX_BYTES)
+                throw new IllegalStateException(workload + " (" + size + ") does not complete under " + manager
+                        + " even in a heap of " + MAX_BYTES + " bytes");
+            hi *= 2;
+        }
+        long lo = hi == START_BYTES ? 0 : hi / 2;
+        while (hi - lo > Math.max(Long.BYTES, (long) (hi * PRECISION))) {
+            long mid = (lo + hi) / 2 / Long.BYTES * Long.BYTES;
+            if (completes(workload, size, manager, mid, seed)) hi = mid; else lo = mid;
+        }
+        return hi;
+    }
+
+    /**
+     * Epsilon's minimum heap: it never frees, so it needs every byte the run allocates (measured
+     * under {@link #reference()}), plus the null word.
+     */
+    static long totalAllocation(String workload, String size, long seed, long heapBytes) {
+        RunRecord r = Runner.run(new Runner.Request(workload, size, reference(), heapBytes, seed)).record();
+        if (!r.status().equals(RunRecord.OK))
+            throw new IllegalStateException(workload + " did not complete under " + reference() + ": " + r.message());
+        return r.bytesAllocated() + Long.BYTES;
+    }
+
+    private static boolean completes(String workload, String size, String manager, long heapBytes, long seed) {
+        RunRecord r = Runner.run(new Runner.Request(workload, size, manager, heapBytes, seed)).record();
+        if (r.status().equals(RunRecord.ERROR))
+            throw new IllegalStateException(workload + " fails under " + manager + ": " + r.message());
+        return r.status().equals(RunRecord.OK);
+    }
+}
