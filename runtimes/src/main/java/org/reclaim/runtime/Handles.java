@@ -43,6 +43,10 @@ public final class Handles {
     private byte[] gen = new byte[256];
     private String[] names = new String[256];
     private int top = 1;
+    /** Pushes so far: an entry's generation is the push count when it was made, so a reused entry has a new one. */
+    private int pushes;
+    /** True once any entry has been named (scenarios): benchmarks never pay for names. */
+    private boolean named;
     private int[] frameBase = new int[64];
     private int depth;
 
@@ -54,9 +58,11 @@ public final class Handles {
         if (i == addr.length) grow();
         addr[i] = address;
         kind[i] = k;
-        names[i] = null;
+        byte g = (byte) (++pushes & GEN_MASK);
+        gen[i] = g;
+        if (named) names[i] = null;
         top = i + 1;
-        return (gen[i] << INDEX_BITS) | i;
+        return (g << INDEX_BITS) | i;
     }
 
     private void grow() {
@@ -79,10 +85,7 @@ public final class Handles {
     /** Removes the last entry pushed (a temporary root of the manager's own); its handle becomes stale. */
     public void popEntry() {
         int i = --top;
-        gen[i] = (byte) ((gen[i] + 1) & GEN_MASK);
-        addr[i] = Heap.NULL;
-        kind[i] = DEAD;
-        names[i] = null;
+        if (named) names[i] = null;
     }
 
     /** The handle of entry {@code i} as it is now. */
@@ -98,10 +101,14 @@ public final class Handles {
     }
 
     /** Names entry {@code i} after a variable of the program, for error messages and tables. */
-    public void name(int i, String name) { names[i] = name; }
+    public void name(int i, String name) {
+        if (name == null && !named) return;
+        named = true;
+        names[i] = name;
+    }
 
     /** The variable name of entry {@code i}, or null. */
-    public String name(int i) { return names[i]; }
+    public String name(int i) { return named ? names[i] : null; }
 
     // ---- frames ----
 
@@ -125,15 +132,13 @@ public final class Handles {
         return d;
     }
 
-    /** Pops the innermost frame: its entries are gone and their handles become stale. */
+    /**
+     * Pops the innermost frame: its entries are gone. Their handles are stale from now on: an index
+     * at or above the top is refused, and an entry pushed again gets a new generation.
+     */
     public void popFrame() {
         int b = frameBase[depth--];
-        for (int i = b; i < top; i++) {
-            gen[i] = (byte) ((gen[i] + 1) & GEN_MASK);
-            addr[i] = Heap.NULL;
-            kind[i] = DEAD;
-            names[i] = null;
-        }
+        if (named) java.util.Arrays.fill(names, b, top, null);
         top = b;
     }
 }

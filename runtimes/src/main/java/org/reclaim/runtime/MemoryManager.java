@@ -179,17 +179,14 @@ public abstract class MemoryManager implements Mutator {
     protected final int newObject(int shapeId, int length, int flags, byte handleKind) {
         if (shapeId < 0 || shapeId >= shapes.size())
             throw bad("no shape " + shapeId + " (" + shapes.size() + " are defined)");
-        Shape s = shapes.get(shapeId);
-        if (length < 0) throw bad("negative length " + length + " for a " + s.name());
-        if (length > 0 && s.tail() == Shape.Tail.NONE)
-            throw bad("a " + s.name() + " has no variable part, but length " + length + " was asked for");
-        long words = ObjectLayout.words(s, length);
+        long words = length < 0 ? -1 : shapes.wordsOf(shapeId, length);
+        if (words < 0) throw badLength(shapeId, length);
         if (words > heap.capacity() - 1) throw new OutOfMemory(words * Long.BYTES, heap.bytes());
         int size = (int) words;
         int a = allocate(size);
         w[a] = ObjectLayout.header(size, shapeId, flags, site);
         w[a + 1] = ObjectLayout.identity(nextId++);
-        Arrays.fill(w, a + ObjectLayout.HEADER_WORDS, a + size, 0L);
+        for (int k = a + ObjectLayout.HEADER_WORDS, end = a + size; k < end; k++) w[k] = 0L;
         objectsAllocated++;
         bytesAllocated += (long) size * Long.BYTES;
         if (oracle != null && oracle.allocated(ObjectLayout.id(w[a + 1]), size, bytesAllocated)) {
@@ -200,6 +197,12 @@ public abstract class MemoryManager implements Mutator {
         initObject(a, handleKind);
         if (bytesAllocated >= nextSample) sampleFootprint();
         return a;
+    }
+
+    private MemoryFault badLength(int shapeId, int length) {
+        Shape s = shapes.get(shapeId);
+        if (length < 0) return bad("negative length " + length + " for a " + s.name());
+        return bad("a " + s.name() + " has no variable part, but length " + length + " was asked for");
     }
 
     private void sampleFootprint() {
@@ -277,9 +280,8 @@ public abstract class MemoryManager implements Mutator {
 
     /** Number of reference slots of the object at {@code addr}. */
     public final int slotsAt(int addr) {
-        Shape s = shapeAt(addr);
-        return s.tail() == Shape.Tail.SLOTS ? s.fixedSlots() + ObjectLayout.length(s, ObjectLayout.size(w[addr]))
-                                             : s.fixedSlots();
+        long h = w[addr];
+        return shapes.slotsOf(ObjectLayout.shape(h), ObjectLayout.size(h));
     }
 
     /** The heap address of slot {@code slot} of the object at {@code addr}, bounds-checked. */
@@ -300,7 +302,7 @@ public abstract class MemoryManager implements Mutator {
     }
 
     /** The kind of slot {@code slot} of the object at {@code addr}. */
-    protected final SlotKind slotKind(int addr, int slot) { return shapeAt(addr).slotKind(slot); }
+    protected final SlotKind slotKind(int addr, int slot) { return shapes.slotKind(ObjectLayout.shape(w[addr]), slot); }
 
     /** The handle kind a reference taken out of a slot of {@code kind} has. */
     protected static byte handleKindFor(SlotKind kind) {
@@ -383,7 +385,7 @@ public abstract class MemoryManager implements Mutator {
         String n = handles.name(i);
         handles.kill(i);
         int m = handles.push(a, k);
-        handles.name(handles.index(m), n);
+        if (n != null) handles.name(handles.index(m), n);
         return m;
     }
 
@@ -398,7 +400,7 @@ public abstract class MemoryManager implements Mutator {
         handles.kill(i);
         closeScope(d);
         int r = handles.push(a, k);
-        handles.name(handles.index(r), n);
+        if (n != null) handles.name(handles.index(r), n);
         return r;
     }
 

@@ -11,6 +11,12 @@ import java.util.List;
 public final class Shapes {
     private final List<Shape> shapes = new ArrayList<>();
     private Shape[] byId = new Shape[0];
+    // the geometry of each shape by id, in arrays the managers' inner loops read
+    private int[] fixedSlots = new int[0];
+    private int[] fixedData = new int[0];
+    private boolean[] slotTail = new boolean[0];
+    private boolean[] tailless = new boolean[0];
+    private SlotKind[][] kinds = new SlotKind[0][];
 
     /** Registers a shape with fixed slots and data words only. Returns its id. */
     public int define(String name, int dataWords, SlotKind... slots) {
@@ -35,11 +41,47 @@ public final class Shapes {
         Shape shape = new Shape(shapes.size(), name, slots, dataWords, tail, tailKind);
         shapes.add(shape);
         byId = shapes.toArray(new Shape[0]);
+        int n = byId.length;
+        fixedSlots = java.util.Arrays.copyOf(fixedSlots, n);
+        fixedData = java.util.Arrays.copyOf(fixedData, n);
+        slotTail = java.util.Arrays.copyOf(slotTail, n);
+        tailless = java.util.Arrays.copyOf(tailless, n);
+        tailless[n - 1] = tail == Shape.Tail.NONE;
+        kinds = java.util.Arrays.copyOf(kinds, n);
+        fixedSlots[n - 1] = shape.fixedSlots();
+        fixedData[n - 1] = shape.dataWords();
+        slotTail[n - 1] = tail == Shape.Tail.SLOTS;
+        SlotKind[] k = slots.toArray(new SlotKind[0]);
+        kinds[n - 1] = k;
         return shape.id();
     }
 
     /** The shape with id {@code id}. */
     public Shape get(int id) { return byId[id]; }
+
+    /**
+     * Reference slots of an object of shape {@code id} whose block is {@code sizeWords}: the fast
+     * form of {@link Shape#slots(int)} for the managers' inner loops.
+     */
+    public int slotsOf(int id, int sizeWords) {
+        int fixed = fixedSlots[id];
+        return slotTail[id] ? sizeWords - ObjectLayout.HEADER_WORDS - fixedData[id] : fixed;
+    }
+
+    /** The kind of slot {@code slot} of shape {@code id} (tail slots included): the fast form of {@link Shape#slotKind(int)}. */
+    public SlotKind slotKind(int id, int slot) {
+        SlotKind[] k = kinds[id];
+        return slot < k.length ? k[slot] : byId[id].tailKind();
+    }
+
+    /**
+     * Words of an object of shape {@code id} with a tail of {@code length}, or -1 if the shape has no
+     * tail and {@code length} is not 0: the fast form of {@link ObjectLayout#words}.
+     */
+    public long wordsOf(int id, int length) {
+        if (tailless[id] && length != 0) return -1;
+        return (long) ObjectLayout.HEADER_WORDS + fixedSlots[id] + fixedData[id] + length;
+    }
 
     /** The number of registered shapes. */
     public int size() { return byId.length; }
