@@ -86,14 +86,18 @@ public final class CampaignRunner {
             MinimumHeap cache = MinimumHeap.in(out, progress::note);
             Map<CellKey, Long> minHeaps = new HashMap<>();
             Map<CellKey, String> noMinHeap = new HashMap<>();
+            Map<List<Object>, String> failedSearches = new HashMap<>();
             long largest = 0;
             for (CellKey k : mine) {
                 HeapSpec h = c.heap(k.heap());
                 long min = 0;
                 if (h.isMultiple()) {
+                    List<Object> search = List.of(k.workload(), k.size(), k.params(), Campaign.isJvm(k.manager()));
                     try {
+                        if (failedSearches.containsKey(search)) throw new IllegalStateException(failedSearches.get(search));
                         min = minimumHeap(cache, c, k);
                     } catch (IllegalStateException e) {
+                        failedSearches.put(search, e.getMessage());
                         noMinHeap.put(k, e.getMessage());
                         continue;
                     }
@@ -102,7 +106,7 @@ public final class CampaignRunner {
                 if (!Campaign.isJvm(k.manager())) largest = Math.max(largest, h.resolve(min));
             }
             long host = hostHeapBytes(largest);
-            Environment.write(out, Environment.describe(c, settings.shard(), launcher.jvmFlags("", 0, host),
+            Environment.write(out, Environment.describe(c, settings.shard(), launcher.jvmFlags(host),
                     settings.cells().java()));
             int done = (int) mine.stream().filter(results::has).count();
             Map<String, Integer> statuses = new LinkedHashMap<>();
@@ -144,12 +148,22 @@ public final class CampaignRunner {
                 : ResultRow.failed(k, heap, minHeap, o.status(), o.message(), o.nanos());
     }
 
+    /** The largest {@code -Xmx} the real JVM's minimum-heap search tries. */
+    static final long JVM_SEARCH_LIMIT = 8L << 30;
+
     private long minimumHeap(MinimumHeap cache, Campaign c, CellKey k) {
         long seed = c.seeds().getFirst();
-        if (Campaign.isJvm(k.manager()))
-            return cache.of(k.workload(), k.size(), k.params(), seed, MinimumHeap.JVM_SEARCH_MANAGER, 2L << 20,
-                    bytes -> jvmFits(c, k, seed, bytes));
-        return cache.of(k.workload(), k.size(), k.params(), seed, c.minHeapManager(), 16L << 10,
+        if (Campaign.isJvm(k.manager())) {
+            String[] lastFailure = {""};
+            try {
+                return cache.of(k.workload(), k.size(), k.params(), seed, MinimumHeap.JVM_SEARCH_MANAGER, 2L << 20,
+                        JVM_SEARCH_LIMIT, bytes -> jvmFits(c, k, seed, bytes, lastFailure));
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException(e.getMessage() + " under " + MinimumHeap.JVM_SEARCH_MANAGER
+                        + " (the last run ended with " + lastFailure[0] + ")");
+            }
+        }
+        return cache.of(k.workload(), k.size(), k.params(), seed, c.minHeapManager(), 16L << 10, MinimumHeap.MAX_BYTES,
                 bytes -> simulatedFits(c, k, seed, bytes));
     }
 
@@ -171,16 +185,19 @@ public final class CampaignRunner {
                 + c.minHeapManager() + ": " + r.message());
     }
 
-    /** In a forked cell under the serial collector, with {@code -Xmx} = {@code bytes}. */
-    private boolean jvmFits(Campaign c, CellKey k, long seed, long bytes) {
+    /**
+     * In a forked cell under the serial collector, with {@code -Xmx} = {@code bytes}. Any run that
+     * does not end ok counts as too small: below a few MiB the JVM does not even start, and
+     * {@code lab run} reports that as a failed fork rather than as out of memory.
+     */
+    private boolean jvmFits(Campaign c, CellKey k, long seed, long bytes, String[] lastFailure) {
         CellKey probe = new CellKey(k.workload(), k.size(), k.params(), MinimumHeap.JVM_SEARCH_MANAGER,
                 HeapSize.format(bytes), seed, 1);
-        CellLauncher.Outcome o = launcher.launch(probe, bytes, 0, 0, c.timeLimit(), Map.of(),
+        CellLauncher.Outcome o = launcher.launch(probe, bytes, hostHeapBytes(0), 0, c.timeLimit(), Map.of(),
                 settings.out().resolve("logs").resolve("min-heap"));
         if (o.status().equals(RunRecord.OK)) return true;
-        if (o.status().equals(RunRecord.OOM) || o.message().toLowerCase(java.util.Locale.ROOT).contains("heap")) return false;
-        throw new IllegalStateException(k.workload() + " " + k.size() + " under " + MinimumHeap.JVM_SEARCH_MANAGER
-                + " with -Xmx" + HeapSize.format(bytes) + " ends with " + o.status() + ": " + o.message());
+        lastFailure[0] = o.status() + ": " + o.message();
+        return false;
     }
 
     private static void prepare(Path out, Campaign c) {

@@ -25,15 +25,13 @@ import org.reclaim.runtime.RunRecord;
  * {@code timeout}, {@code oom} (a real JVM's OutOfMemoryError) or {@code crash}, with the last
  * lines of its standard error as the message.
  *
- * <p>Flags of a cell's JVM (the same for every cell of a campaign, recorded in {@code env.json}):
- * <ul>
- *   <li>simulated managers: {@code -XX:+UseSerialGC -Xss16m -Xms<H> -Xmx<H>}, where the host heap
- *       H is fixed per campaign (see {@link CampaignRunner#hostHeapBytes}) so the simulated heap
- *       and its warm-up copies fit and the host's own GC hardly runs;</li>
- *   <li>{@code jvm:<gc>}: that collector, {@code -Xss16m -Xms<heap> -Xmx<heap>}: the cell's heap
- *       is the real JVM's heap;</li>
- *   <li>both: {@code -XX:-UsePerfData -Djava.awt.headless=true}.</li>
- * </ul>
+ * <p>A cell's JVM runs with fixed flags, the same for every cell of a campaign and recorded in
+ * {@code env.json}: {@code -XX:+UseSerialGC -Xss16m -Xms<H> -Xmx<H> -XX:-UsePerfData}, where the
+ * host heap H is fixed per campaign ({@link CampaignRunner#hostHeapBytes}) so the simulated heap
+ * and its warm-up copies fit and the host's own collector hardly runs. A {@code jvm:*} cell's
+ * JVM only drives: {@code lab run} forks the measured JVM itself, with that collector and
+ * {@code -Xms} = {@code -Xmx} = the cell's heap; as each such run is a fresh JVM, warm-up runs
+ * in the driver would warm nothing, so {@code jvm:*} cells skip them.
  */
 public final class CellLauncher {
 
@@ -90,25 +88,13 @@ public final class CellLauncher {
     public Settings settings() { return settings; }
 
     /**
-     * The JVM flags of a cell under {@code manager} with a heap of {@code heapBytes}, in a campaign
-     * whose simulated cells get a host heap of {@code hostHeapBytes}.
+     * The JVM flags of every cell of a campaign whose simulated heaps need a host heap of
+     * {@code hostHeapBytes}.
      */
-    public List<String> jvmFlags(String manager, long heapBytes, long hostHeapBytes) {
-        List<String> f = new ArrayList<>();
-        if (Campaign.isJvm(manager)) {
-            f.add("-XX:+Use" + switch (manager.substring(4)) {
-                case "serial" -> "Serial";
-                case "parallel" -> "Parallel";
-                case "g1" -> "G1";
-                case "zgc" -> "Z";
-                default -> "Shenandoah";
-            } + "GC");
-            f.addAll(List.of("-Xss16m", "-Xms" + heapBytes, "-Xmx" + heapBytes));
-        } else {
-            long mib = (hostHeapBytes + (1 << 20) - 1) >> 20;
-            f.addAll(List.of("-XX:+UseSerialGC", "-Xss16m", "-Xms" + mib + "m", "-Xmx" + mib + "m"));
-        }
-        f.addAll(List.of("-XX:-UsePerfData", "-Djava.awt.headless=true"));
+    public List<String> jvmFlags(long hostHeapBytes) {
+        long mib = (hostHeapBytes + (1 << 20) - 1) >> 20;
+        List<String> f = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xss16m", "-Xms" + mib + "m", "-Xmx" + mib + "m",
+                "-XX:-UsePerfData", "-Djava.awt.headless=true"));
         f.addAll(settings.extraFlags());
         return f;
     }
@@ -121,8 +107,9 @@ public final class CellLauncher {
     public List<String> command(CellKey key, long heapBytes, long hostHeapBytes, int warmup, Map<String, Path> recordings) {
         List<String> c = new ArrayList<>();
         c.add(settings.java());
-        c.addAll(jvmFlags(key.manager(), heapBytes, hostHeapBytes));
-        c.addAll(List.of("-cp", settings.classpath(), CellMain.class.getName(), "--warmup", Integer.toString(warmup),
+        c.addAll(jvmFlags(hostHeapBytes));
+        int warm = Campaign.isJvm(key.manager()) ? 0 : warmup;
+        c.addAll(List.of("-cp", settings.classpath(), CellMain.class.getName(), "--warmup", Integer.toString(warm),
                 "run", "--workload", key.workload(), "--size", key.size(), "--manager", key.manager(),
                 "--heap", Long.toString(heapBytes), "--seed", Long.toString(key.seed()), "--json"));
         recordings.forEach((r, file) -> c.addAll(List.of("--" + r, file.toString())));

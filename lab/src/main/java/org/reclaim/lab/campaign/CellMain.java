@@ -11,7 +11,7 @@ import org.reclaim.lab.Lab;
  * The main class of a forked campaign cell: {@code CellMain --warmup N <lab run arguments>}.
  * Runs {@code lab run} N times with its output discarded (and without its recordings), then once
  * more as the measured run, whose {@code --json} record is the last line on standard output.
- * Exits with {@code lab run}'s status.
+ * Exits with {@code lab run}'s status, or at once when the campaign that forked it dies.
  *
  * <p>Tests of the campaign runner inject faults through a system property no user sets:
  * {@code -Dreclaim.cell.fault.<seed>=crash} makes the cell with that seed exit with status 7
@@ -28,6 +28,7 @@ public final class CellMain {
             throw new IllegalArgumentException("usage: CellMain --warmup N run <lab run arguments>");
         int warmup = Integer.parseInt(args[1]);
         String[] run = Arrays.copyOfRange(args, 2, args.length);
+        orphanWatch();
         fault(run);
         PrintStream out = System.out;
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));
@@ -37,6 +38,11 @@ public final class CellMain {
         int status = Lab.commandLine().execute(run);
         System.out.flush();
         System.exit(status);
+    }
+
+    /** A cell whose campaign was killed ends too, rather than run on unobserved. */
+    private static void orphanWatch() {
+        ProcessHandle.current().parent().ifPresent(p -> p.onExit().thenRun(() -> Runtime.getRuntime().halt(137)));
     }
 
     private static String[] withoutRecordings(String[] run) {

@@ -30,7 +30,7 @@ final class Environment {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** The environment of a campaign about to run here. */
-    static Map<String, Object> describe(Campaign c, Shard shard, List<String> simulatedCellFlags, String java) {
+    static Map<String, Object> describe(Campaign c, Shard shard, List<String> cellFlags, String java) {
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("campaign", Map.of("name", c.name(), "file", c.file(), "sha256", c.sha256()));
         env.put("shard", shard.toString());
@@ -42,8 +42,8 @@ final class Environment {
             jdk.put(p, System.getProperty(p));
         env.put("jdk", jdk);
         env.put("cell_java", java);
-        env.put("cell_jvm_flags", simulatedCellFlags);
-        env.put("cell_jvm_flags_jvm_managers", "-XX:+Use<GC>GC -Xss16m -Xms<heap> -Xmx<heap> -XX:-UsePerfData -Djava.awt.headless=true");
+        env.put("cell_jvm_flags", cellFlags);
+        env.put("jvm_manager_flags", "lab run forks jvm:* runs with -XX:+Use<GC>GC -Xms<heap> -Xmx<heap>");
         env.put("lab_jvm_flags", ManagementFactory.getRuntimeMXBean().getInputArguments());
         env.put("os", Map.of("name", System.getProperty("os.name"), "version", System.getProperty("os.version"),
                 "arch", System.getProperty("os.arch")));

@@ -95,21 +95,22 @@ final class MinimumHeap {
 
     /**
      * The minimum heap of the workload under {@code manager}: cached, or searched with
-     * {@code probe} starting at {@code start} bytes and then cached.
+     * {@code probe} from {@code start} bytes up to {@code max} and then cached.
      */
-    long of(String workload, String size, Map<String, String> params, long seed, String manager, long start, Probe probe) {
+    long of(String workload, String size, Map<String, String> params, long seed, String manager, long start, long max,
+           Probe probe) {
         String what = workload + " " + size + (params.isEmpty() ? "" : " " + params) + " under " + manager;
         for (Entry e : entries)
             if (e.matches(workload, size, params, seed, manager)) return e.bytes();
         log.accept("searching the minimum heap of " + what + "...");
-        long bytes = search(probe, start);
+        long bytes = search(probe, start, max);
         entries.add(new Entry(workload, size, params, seed, manager, bytes));
         write(file, entries);
         log.accept("minimum heap of " + what + ": " + HeapSize.format(bytes) + " (" + bytes + " bytes)");
         return bytes;
     }
 
-    /** Largest heap tried before the search gives up. */
+    /** The largest simulated heap a search tries. */
     static final long MAX_BYTES = 64L << 30;
 
     /**
@@ -118,14 +119,14 @@ final class MinimumHeap {
      * did until they are within 1% of each other or 64 KiB, whichever is less. Assumes that a heap
      * larger than one that fits fits too.
      *
-     * @throws IllegalStateException when nothing up to {@link #MAX_BYTES} fits
+     * @throws IllegalStateException when nothing up to {@code max} fits
      */
-    static long search(Probe probe, long start) {
+    static long search(Probe probe, long start, long max) {
         long lo = 0, hi = align(start);
         while (!probe.fits(hi)) {
             lo = hi;
             hi *= 2;
-            if (hi > MAX_BYTES) throw new IllegalStateException("does not complete even in " + HeapSize.format(lo));
+            if (hi > max) throw new IllegalStateException("does not complete even in " + HeapSize.format(lo));
         }
         while (hi - lo > Math.max(Long.BYTES, Math.min(hi / 100, 64 << 10))) {
             long mid = align(lo + (hi - lo) / 2);
