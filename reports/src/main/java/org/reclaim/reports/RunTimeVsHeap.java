@@ -85,7 +85,8 @@ final class RunTimeVsHeap {
                     lastRatio = p.getValue().median() / ref.ms();
                     lastX = x;
                     if (lastRatio <= WITHIN) {
-                        verdict = t.getKey() + " came within 10% of " + ref.manager() + " at " + Quantities.heap(x, multiples)
+                        verdict = t.getKey() + (lastRatio <= 1 ? " was already as fast as " : " came within 10% of ")
+                                + ref.manager() + " at " + Quantities.heap(x, multiples)
                                 + (multiples ? " the minimum heap" : "") + " (" + Quantities.ms(p.getValue().median())
                                 + " against " + Quantities.ms(ref.ms()) + ").";
                         break;
