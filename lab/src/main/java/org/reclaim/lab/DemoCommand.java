@@ -1,36 +1,61 @@
 package org.reclaim.lab;
 
-import java.util.Locale;
-import org.reclaim.runtime.Managers;
-import org.reclaim.runtime.RunRecord;
-import org.reclaim.workloads.Runner;
-import org.reclaim.workloads.Workload;
-import org.reclaim.workloads.Workloads;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code lab demo}: a small comparison of every workload under every manager. */
+/**
+ * {@code lab demo}: the README's first command. Runs the demo campaign
+ * ({@code scripts/campaigns/demo.yaml}) into {@code reports/demo/}, whose end writes the report,
+ * and says where the report is.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Runs every workload under every memory manager once, at a small size, and prints a table.")
-public final class DemoCommand implements Runnable {
-    @Option(names = "--size", defaultValue = "small", description = "size name (default: ${DEFAULT-VALUE})")
-    String size;
+        description = {"Runs the demo campaign (scripts/campaigns/demo.yaml: binary-trees under each memory manager)"
+                + " into reports/demo/ and writes its charts and report there.",
+                "Re-running resumes: cells already in reports/demo/results.csv are not run again."})
+public final class DemoCommand implements Callable<Integer> {
+    /** The demo campaign, relative to the project's root. */
+    static final Path CAMPAIGN = Path.of("scripts", "campaigns", "demo.yaml");
+    /** Where its results and report go, relative to the project's root. */
+    static final Path OUT = Path.of("reports", "demo");
 
-    @Option(names = "--heap", defaultValue = "64m", description = "simulated heap size (default: ${DEFAULT-VALUE})")
-    String heap;
+    @Option(names = "--campaign", paramLabel = "FILE.yaml",
+            description = "another campaign file (default: scripts/campaigns/demo.yaml of the project)")
+    Path campaign;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "results folder (default: reports/demo of the project)")
+    Path out;
 
     @Override
-    public void run() {
-        long heapBytes = HeapSize.parse(heap);
-        System.out.printf(Locale.ROOT, "%-16s %-18s %-6s %14s %10s %7s %10s %10s %9s%n", "workload", "manager", "status",
-                "checksum", "wall ms", "pauses", "total ms", "max ms", "leaked");
-        for (Workload w : Workloads.all()) {
-            for (Managers.Info m : Managers.all()) {
-                RunRecord r = Runner.run(new Runner.Request(w.name(), size, m.name(), heapBytes, 1)).record();
-                System.out.printf(Locale.ROOT, "%-16s %-18s %-6s %14d %10.1f %7d %10.2f %10.3f %9d%n", r.workload(),
-                        r.manager(), r.status(), r.checksum(), r.wallNanos() / 1e6, r.pauseCount(),
-                        r.pauseTotalNanos() / 1e6, r.pauseMaxNanos() / 1e6, r.leakedObjects());
-            }
+    public Integer call() {
+        Path root = projectRoot();
+        Path file = campaign != null ? campaign : root.resolve(CAMPAIGN);
+        Path dir = out != null ? out : root.resolve(OUT);
+        System.err.println("demo: running " + file + " into " + dir + " (a progress line per cell)");
+        int status = Lab.commandLine().execute("campaign", file.toString(), "--out", dir.toString());
+        if (status == 0) System.out.println("demo: open " + dir.resolve("report.html").toAbsolutePath().normalize());
+        return status;
+    }
+
+    /**
+     * The folder holding {@code scripts/campaigns/demo.yaml}: the working directory or one above
+     * it, else the project the lab's jar was built in ({@code lab/target/reclaim-lab.jar}).
+     *
+     * @throws Lab.BadInput if there is none
+     */
+    static Path projectRoot() {
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent())
+            if (Files.isRegularFile(d.resolve(CAMPAIGN))) return d;
+        try {
+            Path jar = Path.of(DemoCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path d = jar.getParent(); d != null; d = d.getParent())
+                if (Files.isRegularFile(d.resolve(CAMPAIGN))) return d;
+        } catch (java.net.URISyntaxException | SecurityException e) {
+            // fall through to the message below
         }
+        throw new Lab.BadInput("cannot find " + CAMPAIGN + " in this folder or above it, nor beside the lab's jar;"
+                + " run lab demo from the Reclaim folder, or give --campaign FILE.yaml");
     }
 }

@@ -35,6 +35,7 @@ public final class CampaignCommand implements Callable<Integer> {
         sum.statuses().forEach((k, v) -> sb.append(", ").append(v).append(' ').append(k));
         System.out.println("campaign " + c.name() + (s.count() > 1 ? " shard " + s : "") + ": " + sum.cells() + " cells, "
                 + sum.skipped() + " already done" + sb + "; results in " + dir.resolve("results.csv"));
+        if (s.count() == 1) org.reclaim.lab.ReportCommand.report(dir, org.reclaim.reports.ChartStyle.DEFAULT, System.out);
         return 0;
     }
 }

@@ -1,0 +1,42 @@
+package org.reclaim.lab;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.reclaim.reports.ChartStyle;
+import org.reclaim.reports.Report;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code lab report DIR [--style lecture|default]}: a results folder's charts and comparison report. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Draws the charts of a results folder into DIR/charts (PNG and SVG) and writes DIR/report.html"
+                + " (self-contained) and DIR/report.md (for slides).",
+                "Every campaign writes its report at its end; run this again to redraw it, e.g. for a projector."})
+public final class ReportCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR", description = "a results folder (lab campaign FILE.yaml --out DIR)")
+    Path dir;
+
+    @Option(names = "--style", defaultValue = "default", paramLabel = "STYLE",
+            description = "default, or lecture: larger type and thicker lines for a projector (default: ${DEFAULT-VALUE})")
+    String style;
+
+    @Override
+    public Integer call() {
+        report(dir, ChartStyle.named(style), System.out);
+        return 0;
+    }
+
+    /**
+     * Writes the report of the results folder {@code dir} and says on {@code out} where it is.
+     *
+     * @throws IllegalArgumentException if {@code dir} holds no results
+     */
+    public static Report.Written report(Path dir, ChartStyle style, PrintStream out) {
+        Report.Written w = Report.write(dir, style);
+        out.println("report: " + w.html().toAbsolutePath().normalize() + " (Markdown: " + w.markdown().getFileName()
+                + ", " + w.charts().size() + " chart files in " + dir.resolve(Report.CHARTS) + ")");
+        return w;
+    }
+}

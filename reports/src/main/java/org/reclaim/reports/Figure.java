@@ -1,0 +1,74 @@
+package org.reclaim.reports;
+
+import java.util.List;
+
+/**
+ * One chart's data, independent of how it is drawn: the report's tests compare these numbers
+ * with the results file, and {@link ChartRenderer} draws them.
+ *
+ * @param id         file name without extension, unique in a report ({@code charts/<id>.png} and {@code .svg})
+ * @param title      the chart's title
+ * @param xTitle     the x axis title, with its unit
+ * @param yTitle     the y axis title, with its unit
+ * @param kind       lines on numeric axes, or bars over categories
+ * @param logX       whether the x axis is logarithmic
+ * @param logY       whether the y axis is logarithmic
+ * @param categories for {@link Kind#BARS}: the name of each x position (x values are indices into it)
+ * @param series     the data, in legend order
+ * @param reading    the chart in plain words, generated from the numbers
+ * @param missing    why the chart has no data (the report shows this instead of a chart), else empty
+ */
+public record Figure(String id, String title, String xTitle, String yTitle, Kind kind, boolean logX, boolean logY,
+                     List<String> categories, List<Series> series, String reading, String missing) {
+
+    /** How the series are drawn. */
+    public enum Kind { LINES, BARS, STACKED_BARS }
+
+    /** How one series is drawn. */
+    public enum Role {
+        /** A solid line with markers: a median. */
+        LINE,
+        /** A dashed line: a reference or a bound (manual's level, an oracle, BMU). */
+        REFERENCE,
+        /** Single points without a legend entry, in the colour of their group: the repetitions. */
+        POINTS,
+        /** Bars. */
+        BAR
+    }
+
+    /**
+     * One series.
+     *
+     * @param name  the legend entry
+     * @param group what its colour follows (a manager, or a part of a bar)
+     * @param x     x values (for bars, indices into the figure's categories)
+     * @param y     y values, one per x
+     * @param role  how it is drawn
+     */
+    public record Series(String name, String group, double[] x, double[] y, Role role) {
+        public Series {
+            if (x.length != y.length) throw new IllegalArgumentException(name + ": " + x.length + " x values, " + y.length + " y values");
+        }
+    }
+
+    public Figure {
+        categories = List.copyOf(categories);
+        series = List.copyOf(series);
+    }
+
+    /** A chart that could not be drawn: {@code missing} says why, in words a reader can act on. */
+    public static Figure missing(String id, String title, String missing) {
+        return new Figure(id, title, "", "", Kind.LINES, false, false, List.of(), List.of(), "", missing);
+    }
+
+    /** Whether there is something to draw. */
+    public boolean hasData() {
+        return missing.isEmpty() && !series.isEmpty();
+    }
+
+    /** The series named {@code name}. */
+    public Series series(String name) {
+        return series.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no series '" + name + "' in " + id));
+    }
+}

@@ -1,0 +1,201 @@
+package org.reclaim.reports;
+
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.reclaim.analysis.results.ResultRow;
+import org.reclaim.analysis.results.ResultsFile;
+
+/**
+ * A results folder's comparison report: every chart in {@code charts/} (PNG and SVG), one
+ * self-contained {@code report.html} (charts embedded, no scripts, every value escaped by Pebble's
+ * autoescaping) and a {@code report.md} beside it for slides. Both carry the campaign's
+ * environment, a reading of each chart in plain words generated from its numbers, the bug table
+ * and the cells that did not end ok.
+ *
+ * <p>Per benchmark (workload, size, parameters): run time vs heap size, pause percentiles, MMU,
+ * footprint over the allocation clock, time breakdown and the lifetime-oracle split; over the
+ * whole campaign: the bug chart and table. A chart whose input was not recorded is not drawn; the
+ * report says what was missing and where it would come from.
+ */
+public final class Report {
+    private Report() {}
+
+    /** The report's files inside a results folder. */
+    public static final String HTML = "report.html", MARKDOWN = "report.md", CHARTS = "charts";
+
+    /**
+     * What a report wrote.
+     *
+     * @param html     {@code report.html}
+     * @param markdown {@code report.md}
+     * @param charts   every chart file, PNG and SVG
+     */
+    public record Written(Path html, Path markdown, List<Path> charts) {}
+
+    /** Every figure of the report of {@code folder}, drawn or missing, in the report's order. */
+    public static List<Figure> figures(ResultsFolder folder) {
+        List<Figure> figures = new ArrayList<>();
+        for (Benchmark b : folder.benchmarks()) {
+            figures.add(RunTimeVsHeap.of(folder, b));
+            figures.add(PausePercentiles.of(folder, b));
+            figures.add(MutatorUtilisation.of(folder, b));
+            figures.add(FootprintOverAllocation.of(folder, b));
+            figures.add(TimeBreakdown.of(folder, b));
+            figures.add(LifetimeSplitFigure.of(folder, b));
+        }
+        figures.add(BugTable.figure(folder));
+        return figures;
+    }
+
+    /**
+     * Writes the report of the results folder {@code dir} into it, charts drawn in {@code style}.
+     * Charts of an earlier report in {@code charts/} are replaced.
+     *
+     * @throws IllegalArgumentException if {@code dir} holds no results
+     * @throws UncheckedIOException     if a file cannot be read or written
+     */
+    public static Written write(Path dir, ChartStyle style) {
+        ResultsFolder folder = ResultsFolder.read(dir);
+        List<Figure> figures = figures(folder);
+        Path chartsDir = dir.resolve(CHARTS);
+        clearCharts(chartsDir);
+        ChartRenderer renderer = new ChartRenderer(style);
+        List<Path> files = new ArrayList<>();
+        List<Map<String, Object>> charts = new ArrayList<>();
+        for (Figure f : figures) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("id", f.id());
+            c.put("title", f.title());
+            c.put("reading", f.reading());
+            c.put("missing", f.missing());
+            c.put("png", "");
+            c.put("svg", "");
+            c.put("png64", "");
+            if (f.hasData()) {
+                List<Path> written = renderer.write(f, chartsDir);
+                files.addAll(written);
+                c.put("png", CHARTS + "/" + written.get(0).getFileName());
+                c.put("svg", CHARTS + "/" + written.get(1).getFileName());
+                c.put("png64", base64(written.get(0)));
+            }
+            charts.add(c);
+        }
+        Map<String, Object> model = model(folder, figures, charts);
+        Path html = dir.resolve(HTML), md = dir.resolve(MARKDOWN);
+        ResultsFile.writeWhole(html, render(HTML_ENGINE, "report.html.peb", model));
+        ResultsFile.writeWhole(md, render(MARKDOWN_ENGINE, "report.md.peb", model));
+        return new Written(html, md, files);
+    }
+
+    private static Map<String, Object> model(ResultsFolder folder, List<Figure> figures, List<Map<String, Object>> charts) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("campaign", folder.campaignName());
+        m.put("environment", folder.environment());
+        m.put("managers", folder.managers());
+        m.put("benchmarks", folder.benchmarks().stream().map(Benchmark::label).toList());
+        m.put("readings", figures.stream().filter(Figure::hasData).map(Figure::reading)
+                .filter(r -> !r.isEmpty()).toList());
+        m.put("charts", charts);
+        m.put("bugs", BugTable.lines(folder));
+        m.put("bugKinds", BugTable.KIND_TITLES);
+        m.put("medians", medians(folder));
+        m.put("failures", folder.failures().stream().map(Report::failure).toList());
+        m.put("rows", folder.rows().size());
+        return m;
+    }
+
+    /** One line per benchmark, manager and heap: runs, and the medians of the ok ones. */
+    private static List<Map<String, String>> medians(ResultsFolder folder) {
+        Map<List<String>, List<ResultRow>> cells = new LinkedHashMap<>();
+        for (ResultRow r : folder.rows())
+            cells.computeIfAbsent(List.of(Benchmark.of(r.key()).label(), r.key().manager(), r.key().heap()),
+                    k -> new ArrayList<>()).add(r);
+        List<Map<String, String>> lines = new ArrayList<>();
+        cells.forEach((k, rows) -> {
+            List<ResultRow> ok = rows.stream().filter(r -> r.status().equals(ResultRow.OK)).toList();
+            Map<String, String> l = new LinkedHashMap<>();
+            l.put("benchmark", k.get(0));
+            l.put("manager", k.get(1));
+            l.put("heap", k.get(2));
+            l.put("ok", ok.size() + " of " + rows.size());
+            l.put("wall", ok.isEmpty() ? "" : median(ok, r -> r.wallNanos() / 1e6));
+            l.put("mm", ok.isEmpty() ? "" : median(ok, r -> r.mmNanos() / 1e6));
+            l.put("pauses", ok.isEmpty() ? "" : median(ok, r -> (double) r.pauseCount()));
+            l.put("maxPause", ok.isEmpty() ? "" : median(ok, r -> r.pauseMaxNanos() / 1e6));
+            lines.add(l);
+        });
+        return lines;
+    }
+
+    private static String median(List<ResultRow> rows, java.util.function.Function<ResultRow, Double> f) {
+        return Quantities.significant(Spread.of(rows.stream().map(f).toList()).median());
+    }
+
+    private static Map<String, String> failure(ResultRow r) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("benchmark", Benchmark.of(r.key()).label());
+        f.put("manager", r.key().manager());
+        f.put("heap", r.key().heap());
+        f.put("seed", Long.toString(r.key().seed()));
+        f.put("repetition", Integer.toString(r.key().repetition()));
+        f.put("status", r.status());
+        f.put("message", r.message());
+        return f;
+    }
+
+    // Templates
+
+    private static final PebbleEngine HTML_ENGINE = engine().defaultEscapingStrategy("html").build();
+    private static final PebbleEngine MARKDOWN_ENGINE = engine()
+            .addEscapingStrategy(MarkdownEscaping.NAME, new MarkdownEscaping())
+            .defaultEscapingStrategy(MarkdownEscaping.NAME).build();
+
+    private static PebbleEngine.Builder engine() {
+        ClasspathLoader loader = new ClasspathLoader(Report.class.getClassLoader());
+        loader.setPrefix("templates");
+        return new PebbleEngine.Builder().loader(loader).autoEscaping(true).strictVariables(true).newLineTrimming(false)
+                .defaultLocale(Locale.ROOT);
+    }
+
+    private static String render(PebbleEngine engine, String template, Map<String, Object> model) {
+        StringWriter out = new StringWriter();
+        try {
+            engine.getTemplate(template).evaluate(out, model);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    // Files
+
+    private static String base64(Path file) {
+        try {
+            return Base64.getEncoder().encodeToString(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void clearCharts(Path dir) {
+        if (!Files.isDirectory(dir)) return;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(p -> p.toString().endsWith(".png") || p.toString().endsWith(".svg")).toList())
+                Files.delete(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}
