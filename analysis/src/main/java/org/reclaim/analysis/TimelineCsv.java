@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.reclaim.analysis.oracle.LifetimeSplit;
 import org.reclaim.runtime.probe.PauseRecorder;
 
 /**
@@ -22,16 +23,32 @@ public final class TimelineCsv {
 
     /** The columns, in order. */
     public static final String[] HEADER = {"record", "start.ns", "duration.ns", "kind", "objects", "words",
-            "inuse.before.bytes", "inuse.after.bytes", "allocated.bytes", "inuse.bytes"};
+            "inuse.before.bytes", "inuse.after.bytes", "allocated.bytes", "inuse.bytes",
+            "live.bytes", "reachable.bytes", "drag.bytes", "garbage-held.bytes", "leaked.bytes"};
 
     /** Writes the timeline {@code rec} holds (of a run that has ended) to {@code file}, whole or not at all. */
-    public static void write(Path file, PauseRecorder rec) throws IOException {
+    public static void write(Path file, PauseRecorder rec) throws IOException { write(file, rec, null); }
+
+    /**
+     * As {@link #write(Path, PauseRecorder)}, with the lifetime oracle's curves at each footprint
+     * sample when {@code oracle} is not null (evaluated at the samples' allocation clock): the
+     * liveness curve ({@code live.bytes}), the reachability curve ({@code reachable.bytes}), and
+     * the drag, garbage held and leaked parts of bytes in use.
+     */
+    public static void write(Path file, PauseRecorder rec, LifetimeSplit oracle) throws IOException {
+        long[] at = new long[rec.sampleCount()];
+        for (int i = 0; i < at.length; i++) at[i] = rec.sampleClock(i);
+        LifetimeSplit.Curves c = oracle == null ? null : oracle.curves(at);
         atomically(file, out -> {
             for (int i = 0; i < rec.pauseCount(); i++)
                 out.printRecord("pause", rec.pauseStart(i) - rec.runStart(), rec.pauseDuration(i), rec.pauseKind(i),
-                        rec.pauseObjects(i), rec.pauseWords(i), rec.pauseInUseBefore(i), rec.pauseInUseAfter(i), "", "");
-            for (int i = 0; i < rec.sampleCount(); i++)
-                out.printRecord("footprint", "", "", "", "", "", "", "", rec.sampleClock(i), rec.sampleInUse(i));
+                        rec.pauseObjects(i), rec.pauseWords(i), rec.pauseInUseBefore(i), rec.pauseInUseAfter(i), "", "",
+                        "", "", "", "", "");
+            for (int i = 0; i < at.length; i++) {
+                if (c == null) out.printRecord("footprint", "", "", "", "", "", "", "", at[i], rec.sampleInUse(i), "", "", "", "", "");
+                else out.printRecord("footprint", "", "", "", "", "", "", "", at[i], rec.sampleInUse(i),
+                        c.liveness()[i], c.reachability()[i], c.drag()[i], c.garbageHeld()[i], c.leaked()[i]);
+            }
         });
     }
 
@@ -44,9 +61,10 @@ public final class TimelineCsv {
         atomically(file, out -> {
             for (JfrPauses.Pause p : r.pauses())
                 out.printRecord("pause", Duration.between(r.start(), p.start()).toNanos(), p.nanos(),
-                        p.collector() + ": " + p.name(), "", "", "", "", "", "");
+                        p.collector() + ": " + p.name(), "", "", "", "", "", "", "", "", "", "", "");
             for (JfrPauses.HeapSample s : r.afterGc())
-                out.printRecord("footprint", Duration.between(r.start(), s.time()).toNanos(), "", "", "", "", "", "", "", s.inUse());
+                out.printRecord("footprint", Duration.between(r.start(), s.time()).toNanos(), "", "", "", "", "", "", "", s.inUse(),
+                        "", "", "", "", "");
         });
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.reclaim.analysis.oracle.LifetimeSplit;
 import org.reclaim.analysis.oracle.OracleMetrics;
 import jdk.jfr.Recording;
 import org.reclaim.analysis.HistogramLogs;
@@ -136,7 +137,9 @@ public final class RunCommand implements Callable<Integer> {
         if (recorder != null) {
             r.metrics().putAll(RunMetrics.of(recorder, r.bytesAllocated()));
             if (hlog != null) HistogramLogs.write(hlog, recorder.histogram(), tag(r));
-            if (timeline != null) TimelineCsv.write(timeline, recorder);
+            if (timeline != null)
+                TimelineCsv.write(timeline, recorder, result.manager().oracle() == null ? null
+                        : OracleMetrics.split(result.manager(), result.allLeaks(), LifetimeSplit.Clock.ALLOCATION));
         }
         return r;
     }

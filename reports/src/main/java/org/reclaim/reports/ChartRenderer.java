@@ -73,7 +73,10 @@ public final class ChartRenderer {
         XYChart c = new XYChartBuilder().width(style.width).height(style.height).title(f.title())
                 .xAxisTitle(f.xTitle()).yAxisTitle(f.yTitle()).build();
         styleCommon(c.getStyler());
+        legendBeside(c.getStyler(), f.series().stream().filter(s -> s.role() != Figure.Role.POINTS).count());
         c.getStyler().setXAxisLogarithmic(f.logX()).setYAxisLogarithmic(f.logY());
+        if (!f.logX()) c.getStyler().setXAxisDecimalPattern("#,##0.##");
+        if (!f.logY()) c.getStyler().setYAxisDecimalPattern("#,##0.##");
         c.getStyler().setMarkerSize(style.markerSize);
         if (!f.logY()) c.getStyler().setYAxisMin(0.0);
         List<String> groups = groups(f);
@@ -108,6 +111,8 @@ public final class ChartRenderer {
         CategoryChart c = new CategoryChartBuilder().width(style.width).height(style.height).title(f.title())
                 .xAxisTitle(f.xTitle()).yAxisTitle(f.yTitle()).build();
         styleCommon(c.getStyler());
+        legendBeside(c.getStyler(), f.series().size());
+        c.getStyler().setYAxisDecimalPattern("#,##0.##");
         c.getStyler().setStacked(f.kind() == Figure.Kind.STACKED_BARS);
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setOverlapped(false);
@@ -121,6 +126,13 @@ public final class ChartRenderer {
             cs.setFillColor(PALETTE[groups.indexOf(s.group()) % PALETTE.length]);
         }
         return c;
+    }
+
+    /** Many series do not fit in one row below the plot: list them beside it instead. */
+    private static void legendBeside(Styler s, long entries) {
+        if (entries <= 5) return;
+        s.setLegendPosition(Styler.LegendPosition.OutsideE);
+        s.setLegendLayout(Styler.LegendLayout.Vertical);
     }
 
     private void styleCommon(Styler s) {

@@ -19,7 +19,7 @@ import org.reclaim.analysis.results.ResultRow;
  * footprint rows of one run's {@code timeline/<cell>.csv} (the first seed and repetition): columns
  * {@code record} = {@code footprint}, {@code allocated.bytes}, {@code inuse.bytes}. Where the
  * timeline also has {@code reachable.bytes} (the reachability oracle) or {@code live.bytes} (the
- * liveness oracle), they are drawn dashed: the least any collector, or anyone, could have held.
+ * liveness oracle), they are drawn once, dashed: the least any collector, or anyone, could have held.
  */
 final class FootprintOverAllocation {
     private FootprintOverAllocation() {}
@@ -35,6 +35,7 @@ final class FootprintOverAllocation {
         if (heap == null) return Figure.missing(id, title, "no cell of " + b.label() + " ended ok");
         List<Figure.Series> series = new ArrayList<>();
         StringBuilder peaks = new StringBuilder();
+        List<Figure.Series> oracle = new ArrayList<>();
         for (String m : folder.managers()) {
             ResultRow first = folder.ok(b, heap, m).stream()
                     .filter(r -> Files.isRegularFile(folder.timeline(r.key())))
@@ -44,11 +45,15 @@ final class FootprintOverAllocation {
             Timeline t = read(folder.timeline(first.key()));
             if (t.allocated.isEmpty()) continue;
             series.add(line(m, m, t.allocated, t.inUse, Figure.Role.LINE));
-            if (!t.reachable.isEmpty()) series.add(line(m + " reachable (oracle)", m, t.allocated, t.reachable, Figure.Role.REFERENCE));
-            if (!t.live.isEmpty()) series.add(line(m + " live (oracle)", m, t.allocated, t.live, Figure.Role.REFERENCE));
+            // The oracles are the program's, the same under every manager (to the walk's granularity): drawn once.
+            if (oracle.isEmpty() && !t.reachable.isEmpty())
+                oracle.add(line("reachability oracle", "reachability oracle", t.allocated, t.reachable, Figure.Role.REFERENCE));
+            if (oracle.size() < 2 && !t.live.isEmpty())
+                oracle.add(line("liveness oracle", "liveness oracle", t.allocated, t.live, Figure.Role.REFERENCE));
             double peak = t.inUse.stream().mapToDouble(Double::doubleValue).max().orElse(0);
             peaks.append(peaks.length() == 0 ? "" : ", ").append(m).append(' ').append(Quantities.bytes(peak));
         }
+        series.addAll(oracle);
         if (series.isEmpty())
             return Figure.missing(id, title, "no footprint timeline was recorded for " + b.label() + " at heap " + heap
                     + ": it comes from timeline/<cell>.csv (campaign file: record: [timeline])");

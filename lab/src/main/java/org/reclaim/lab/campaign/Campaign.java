@@ -36,7 +36,7 @@ public record Campaign(String name, String file, String sha256, String text, Lis
     public static final Pattern JVM_MANAGER = Pattern.compile("jvm:(serial|parallel|g1|zgc|shenandoah)");
 
     /** Recordings a cell can keep, each passed to {@code lab run} as {@code --<name> FILE}. */
-    public static final List<String> RECORDINGS = List.of("hlog", "timeline", "jfr");
+    public static final List<String> RECORDINGS = List.of("hlog", "timeline", "jfr", "oracle");
 
     /**
      * One workload entry: a workload at some sizes, under each combination of its parameter values.

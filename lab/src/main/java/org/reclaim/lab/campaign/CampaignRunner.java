@@ -53,7 +53,7 @@ public final class CampaignRunner {
      */
     public record Summary(int cells, int skipped, Map<String, Integer> statuses) {}
 
-    /** The folder names for the recordings a campaign keeps, and their file extensions. */
+    /** The folder names for the recordings a campaign keeps, and their file extensions ({@code oracle} writes no file of its own). */
     static final Map<String, String[]> RECORDING_FILES = Map.of(
             "hlog", new String[] {"pauses", ".hlog"},
             "timeline", new String[] {"timeline", ".csv"},
@@ -140,7 +140,7 @@ public final class CampaignRunner {
         Map<String, Path> recordings = new LinkedHashMap<>();
         for (String r : c.recordings()) {
             String[] where = RECORDING_FILES.get(r);
-            recordings.put(r, settings.out().resolve(where[0]).resolve(k.id() + where[1]));
+            recordings.put(r, where == null ? null : settings.out().resolve(where[0]).resolve(k.id() + where[1]));
         }
         CellLauncher.Outcome o = launcher.launch(k, heap, host, c.warmup(), c.timeLimit(), recordings,
                 settings.out().resolve("logs"));

@@ -102,7 +102,8 @@ public final class CellLauncher {
     /**
      * The whole command line of a cell.
      *
-     * @param recordings {@code hlog}/{@code timeline}/{@code jfr} to the file each goes to
+     * @param recordings {@code hlog}/{@code timeline}/{@code jfr} to the file each goes to, and
+     *                   {@code oracle} (no file: the lifetime oracle's figures go into the row; simulated managers only)
      */
     public List<String> command(CellKey key, long heapBytes, long hostHeapBytes, int warmup, Map<String, Path> recordings) {
         List<String> c = new ArrayList<>();
@@ -112,7 +113,10 @@ public final class CellLauncher {
         c.addAll(List.of("-cp", settings.classpath(), CellMain.class.getName(), "--warmup", Integer.toString(warm),
                 "run", "--workload", key.workload(), "--size", key.size(), "--manager", key.manager(),
                 "--heap", Long.toString(heapBytes), "--seed", Long.toString(key.seed()), "--json"));
-        recordings.forEach((r, file) -> c.addAll(List.of("--" + r, file.toString())));
+        recordings.forEach((r, file) -> {
+            if (file != null) c.addAll(List.of("--" + r, file.toString()));
+            else if (!Campaign.isJvm(key.manager())) c.add("--" + r);
+        });
         key.params().forEach((k, v) -> c.addAll(List.of("--" + k, v)));
         return c;
     }
@@ -127,7 +131,7 @@ public final class CellLauncher {
         long t0 = System.nanoTime();
         try {
             Files.createDirectories(logDir);
-            for (Path p : recordings.values()) Files.createDirectories(p.toAbsolutePath().getParent());
+            for (Path p : recordings.values()) if (p != null) Files.createDirectories(p.toAbsolutePath().getParent());
             Path out = logDir.resolve(key.id() + ".out"), err = logDir.resolve(key.id() + ".err");
             Process p = new ProcessBuilder(command(key, heapBytes, hostHeapBytes, warmup, recordings))
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
