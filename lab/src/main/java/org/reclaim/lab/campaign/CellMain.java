@@ -1,5 +1,11 @@
 package org.reclaim.lab.campaign;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -11,7 +17,11 @@ import org.reclaim.lab.Lab;
  * The main class of a forked campaign cell: {@code CellMain --warmup N <lab run arguments>}.
  * Runs {@code lab run} N times with its output discarded (and without its recordings), then once
  * more as the measured run, whose {@code --json} record is the last line on standard output.
- * Exits with {@code lab run}'s status, or at once when the campaign that forked it dies.
+ * With {@code --oracle}, the lifetime oracle runs in a run of its own after the measured one (the
+ * same deterministic program, so the same objects on the same allocation clock), which writes the
+ * timeline with the oracle's curves; its {@code oracle.*} figures join the measured record, whose
+ * times are thus not slowed by the oracle's walks. Exits with {@code lab run}'s status, or at once
+ * when the campaign that forked it dies.
  *
  * <p>Tests of the campaign runner inject faults through a system property no user sets:
  * {@code -Dreclaim.cell.fault.<seed>=crash} makes the cell with that seed exit with status 7
@@ -35,9 +45,55 @@ public final class CellMain {
         String[] warm = withoutRecordings(run);
         for (int i = 0; i < warmup; i++) Lab.commandLine().execute(warm);
         System.setOut(out);
-        int status = Lab.commandLine().execute(run);
-        System.out.flush();
+        if (!Arrays.asList(run).contains("--oracle")) {
+            int status = Lab.commandLine().execute(run);
+            System.out.flush();
+            System.exit(status);
+        }
+        String[] measured = withoutOracleOrTimeline(run);
+        List<String> oracle = new ArrayList<>(Arrays.asList(warm));
+        oracle.add("--oracle");
+        int t = Arrays.asList(run).indexOf("--timeline");
+        if (t >= 0) oracle.addAll(List.of("--timeline", run[t + 1]));
+        ByteArrayOutputStream record = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(record, true, StandardCharsets.UTF_8));
+        int status = Lab.commandLine().execute(measured);
+        String json = record.toString(StandardCharsets.UTF_8).strip();
+        if (status == 0) {
+            ByteArrayOutputStream second = new ByteArrayOutputStream();
+            System.setOut(new PrintStream(second, true, StandardCharsets.UTF_8));
+            Lab.commandLine().execute(oracle.toArray(String[]::new));
+            json = withOracleFigures(json, second.toString(StandardCharsets.UTF_8).strip());
+        }
+        out.println(json);
+        out.flush();
         System.exit(status);
+    }
+
+    /** The measured record with the {@code oracle.*} metrics of the oracle run's record. */
+    private static String withOracleFigures(String measured, String oracleRun) {
+        try {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode m = (ObjectNode) mapper.readTree(measured);
+            JsonNode o = mapper.readTree(oracleRun).get("metrics");
+            ObjectNode metrics = (ObjectNode) m.get("metrics");
+            if (o != null && metrics != null)
+                o.fields().forEachRemaining(e -> { if (e.getKey().startsWith("oracle.")) metrics.set(e.getKey(), e.getValue()); });
+            return mapper.writeValueAsString(m);
+        } catch (IOException | RuntimeException e) {
+            return measured;              // the measured record stands; the oracle's figures are simply absent
+        }
+    }
+
+    /** The measured run's arguments: no oracle, and no timeline (the oracle's run writes it, with the curves). */
+    private static String[] withoutOracleOrTimeline(String[] run) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < run.length; i++) {
+            if (run[i].equals("--oracle")) continue;
+            if (run[i].equals("--timeline")) i++;
+            else out.add(run[i]);
+        }
+        return out.toArray(String[]::new);
     }
 
     /** A cell whose campaign was killed ends too, rather than run on unobserved. */
@@ -48,6 +104,7 @@ public final class CellMain {
     private static String[] withoutRecordings(String[] run) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < run.length; i++) {
+            if (run[i].equals("--oracle")) continue;              // a flag without a value
             if (RECORDING_FLAGS.contains(run[i])) i++;
             else out.add(run[i]);
         }
