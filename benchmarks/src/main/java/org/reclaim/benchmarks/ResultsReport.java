@@ -123,7 +123,8 @@ public final class ResultsReport {
             boolean nat = r.is("NativeWorkloads");
             Optional<Result> n = nativeOf(results, r);
             md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n",
-                    r.param("workload"), r.param("size"), nat ? "native (G1)" : r.param("manager"), num(r.median()),
+                    r.param("workload"), r.param("size"),
+                    nat ? "native (G1)" : r.param("manager") + (r.param("probe").equals("off") ? " (probe off)" : ""), num(r.median()),
                     scoreError(r), r.unit(), nat ? "1.00" : n.map(x -> ratio(r.median() / x.median())).orElse("—"),
                     num(r.allocNorm())));
         }

@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.reclaim.runtime.Managers;
 import org.reclaim.runtime.MemoryManager;
 import org.reclaim.runtime.probe.PauseRecorder;
+import org.reclaim.runtime.probe.Probe;
 import org.reclaim.workloads.Parameters;
 import org.reclaim.workloads.Workload;
 import org.reclaim.workloads.Workloads;
@@ -54,6 +55,13 @@ public class SimulatedWorkloads {
      */
     @Param({"epsilon", "manual", "manual+sanitize"})
     public String manager;
+
+    /**
+     * The probe: {@code recorder} (the lab's {@link PauseRecorder}) or {@code off}
+     * ({@link Probe#OFF}); the two side by side are the probe's overhead.
+     */
+    @Param({"recorder"})
+    public String probe;
 
     /** The heap, as a multiple of the workload's minimum heap. */
     @Param({"3"})
@@ -92,7 +100,12 @@ public class SimulatedWorkloads {
     /** A fresh manager and heap for each run (a manager runs one workload once). */
     @Setup(Level.Invocation)
     public void freshManager() {
-        m = info.factory().create(heapBytes, new PauseRecorder(Math.max(4096, heapBytes / 64)));
+        Probe p = switch (probe) {
+            case "recorder" -> new PauseRecorder(Math.max(4096, heapBytes / 64));
+            case "off" -> Probe.OFF;
+            default -> throw new IllegalArgumentException("probe must be recorder or off, not " + probe);
+        };
+        m = info.factory().create(heapBytes, p);
     }
 
     /** One whole run of the workload. */
