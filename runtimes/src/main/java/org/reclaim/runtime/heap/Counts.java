@@ -1,9 +1,8 @@
-package org.reclaim.runtime.refcount;
+package org.reclaim.runtime.heap;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import org.reclaim.runtime.Counters;
-import org.reclaim.runtime.heap.ObjectLayout;
 
 /**
  * Count arithmetic on header word 1 (strong count 24 bits, weak count 8 bits, see
@@ -12,8 +11,11 @@ import org.reclaim.runtime.heap.ObjectLayout;
  * pays on every clone and drop. Both are the same methods on the same path; only the store
  * differs. Counts are sticky: one that reaches its maximum is stuck and never changes again
  * (counted in {@code counts.stuck}); the object is then never freed by counting.
+ *
+ * <p>One mechanism for every manager that counts: reference counting, the ownership manager's
+ * {@code Rc}/{@code Weak}, and manual's hand-maintained counts.
  */
-final class Counts {
+public final class Counts {
     private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
     private static final int STRONG_SHIFT = 32, WEAK_SHIFT = 56;
 
@@ -22,7 +24,12 @@ final class Counts {
     private final Counters counters;
     private final int stuck;
 
-    Counts(long[] words, boolean atomic, Counters counters) {
+    /**
+     * @param words    the heap's words
+     * @param atomic   true to update counts with compare-and-set ({@code Arc}), false for plain stores ({@code Rc})
+     * @param counters where {@code counts.stuck} is counted
+     */
+    public Counts(long[] words, boolean atomic, Counters counters) {
         this.w = words;
         this.atomic = atomic;
         this.counters = counters;
@@ -30,23 +37,25 @@ final class Counts {
     }
 
     /** True if counts are updated with atomic operations. */
-    boolean atomic() { return atomic; }
+    public boolean atomic() { return atomic; }
 
-    static int strong(long[] w, int addr) { return ObjectLayout.strong(w[addr + 1]); }
+    /** The strong count of the object at {@code addr}. */
+    public static int strong(long[] w, int addr) { return ObjectLayout.strong(w[addr + 1]); }
 
-    static int weak(long[] w, int addr) { return ObjectLayout.weak(w[addr + 1]); }
+    /** The weak count of the object at {@code addr}. */
+    public static int weak(long[] w, int addr) { return ObjectLayout.weak(w[addr + 1]); }
 
     /**
      * Adds {@code delta} to the strong count of the object at {@code addr}; returns the new count
      * ({@link ObjectLayout#STRONG_MAX} if it is stuck).
      */
-    int addStrong(int addr, int delta) { return add(addr + 1, STRONG_SHIFT, ObjectLayout.STRONG_MAX, delta); }
+    public int addStrong(int addr, int delta) { return add(addr + 1, STRONG_SHIFT, ObjectLayout.STRONG_MAX, delta); }
 
     /** Adds {@code delta} to the weak count of the object at {@code addr}; returns the new count. */
-    int addWeak(int addr, int delta) { return add(addr + 1, WEAK_SHIFT, ObjectLayout.WEAK_MAX, delta); }
+    public int addWeak(int addr, int delta) { return add(addr + 1, WEAK_SHIFT, ObjectLayout.WEAK_MAX, delta); }
 
     /** Sets the strong count of a new object (no other thread can see it yet). */
-    void initStrong(int addr, int count) { w[addr + 1] = ObjectLayout.withStrong(w[addr + 1], count); }
+    public void initStrong(int addr, int count) { w[addr + 1] = ObjectLayout.withStrong(w[addr + 1], count); }
 
     private int add(int i, int shift, int max, int delta) {
         long old, now;

@@ -10,6 +10,7 @@ import org.reclaim.runtime.MemoryFault;
 import org.reclaim.runtime.MemoryManager;
 import org.reclaim.runtime.OutOfMemory;
 import org.reclaim.runtime.alloc.FreeListAllocator;
+import org.reclaim.runtime.heap.Counts;
 import org.reclaim.runtime.heap.Heap;
 import org.reclaim.runtime.heap.ObjectLayout;
 import org.reclaim.runtime.heap.SlotKind;
@@ -36,6 +37,7 @@ public final class Manual extends MemoryManager {
     private final int objectsFreedCounter = counters.define("objects.freed");
     private final int wordsFreed = counters.define("words.freed");
     private final int handCountChanges = counters.define("counts.changed");
+    private final Counts counts = new Counts(w, false, counters);
 
     // recursive free's explicit work list
     private int[] work = new int[256];
@@ -69,7 +71,7 @@ public final class Manual extends MemoryManager {
     }
 
     @Override protected void initObject(int addr, byte handleKind) {
-        if (handleKind == Handles.RC) w[addr + 1] = ObjectLayout.withStrong(w[addr + 1], 1);
+        if (handleKind == Handles.RC) counts.initStrong(addr, 1);
     }
 
     @Override public long inUseBytes() { return (freeList.usedWords() - quarantinedWords) * Long.BYTES; }
@@ -116,9 +118,8 @@ public final class Manual extends MemoryManager {
     }
 
     private void bumpCount(int a, int delta) {
-        int c = ObjectLayout.strong(w[a + 1]);
-        if (c == ObjectLayout.STRONG_MAX) return;
-        w[a + 1] = ObjectLayout.withStrong(w[a + 1], c + delta);
+        if (Counts.strong(w, a) == ObjectLayout.STRONG_MAX) return;
+        counts.addStrong(a, delta);
         counters.inc(handCountChanges);
     }
 
@@ -146,11 +147,9 @@ public final class Manual extends MemoryManager {
         while (sp > 0) {
             int o = work[--sp];
             if (ObjectLayout.has(w[o], ObjectLayout.RC)) {
-                int c = ObjectLayout.strong(w[o + 1]);
-                if (c == ObjectLayout.STRONG_MAX) continue;
-                w[o + 1] = ObjectLayout.withStrong(w[o + 1], c - 1);
+                if (Counts.strong(w, o) == ObjectLayout.STRONG_MAX) continue;     // stuck: never freed by counting
                 counters.inc(handCountChanges);
-                if (c > 1) continue;
+                if (counts.addStrong(o, -1) > 0) continue;
             }
             int n = slotsAt(o);
             var shape = shapeAt(o);

@@ -9,6 +9,7 @@ import org.reclaim.runtime.Leak;
 import org.reclaim.runtime.MemoryManager;
 import org.reclaim.runtime.OutOfMemory;
 import org.reclaim.runtime.alloc.FreeListAllocator;
+import org.reclaim.runtime.heap.Counts;
 import org.reclaim.runtime.heap.Heap;
 import org.reclaim.runtime.heap.ObjectLayout;
 import org.reclaim.runtime.heap.SlotKind;
@@ -57,6 +58,7 @@ public class Ownership extends MemoryManager {
     // ---- instance fields ----
 
     private final FreeListAllocator freeList;
+    private final Counts counts = new Counts(w, false, counters);
 
     private final int objectsDropped = counters.define("objects.dropped");
     private final int objectsFreedCounter = counters.define("objects.freed");
@@ -92,7 +94,7 @@ public class Ownership extends MemoryManager {
     /** {@code Rc::new}: strong count 1, weak count 0. */
     @Override
     protected void initObject(int addr, byte handleKind) {
-        if (handleKind == Handles.RC) w[addr + 1] = ObjectLayout.withStrong(w[addr + 1], 1);
+        if (handleKind == Handles.RC) counts.initStrong(addr, 1);
     }
 
     @Override public long inUseBytes() { return freeList.usedWords() * Long.BYTES; }
@@ -168,8 +170,7 @@ public class Ownership extends MemoryManager {
     public int share(int h) {
         int a = deref(h);
         if (!ObjectLayout.has(w[a], ObjectLayout.RC)) return handles.push(a, Handles.BORROW);
-        int c = ObjectLayout.strong(w[a + 1]);
-        if (c != ObjectLayout.STRONG_MAX) w[a + 1] = ObjectLayout.withStrong(w[a + 1], c + 1);
+        counts.addStrong(a, +1);
         return handles.push(a, Handles.RC);
     }
 
@@ -195,9 +196,7 @@ public class Ownership extends MemoryManager {
     }
 
     private void countWeak(int a) {
-        if (!ObjectLayout.has(w[a], ObjectLayout.RC)) return;
-        int c = ObjectLayout.weak(w[a + 1]);
-        if (c != ObjectLayout.WEAK_MAX) w[a + 1] = ObjectLayout.withWeak(w[a + 1], c + 1);
+        if (ObjectLayout.has(w[a], ObjectLayout.RC)) counts.addWeak(a, +1);
     }
 
     // ---- drops ----
@@ -294,11 +293,9 @@ public class Ownership extends MemoryManager {
 
     private void release(int a) {
         if (ObjectLayout.has(w[a], ObjectLayout.RC)) {
-            int c = ObjectLayout.strong(w[a + 1]);
-            if (c == ObjectLayout.STRONG_MAX) return;
-            w[a + 1] = ObjectLayout.withStrong(w[a + 1], c - 1);
+            if (Counts.strong(w, a) == ObjectLayout.STRONG_MAX) return;       // stuck: never dropped by counting
             counters.inc(strongDecrements);
-            if (c > 1) return;
+            if (counts.addStrong(a, -1) > 0) return;
         }
         counters.inc(objectsDropped);
         push(a, DEALLOCATE);
@@ -312,12 +309,9 @@ public class Ownership extends MemoryManager {
     }
 
     private void releaseWeak(int a) {
-        if (!ObjectLayout.has(w[a], ObjectLayout.RC)) return;
-        int c = ObjectLayout.weak(w[a + 1]);
-        if (c == ObjectLayout.WEAK_MAX) return;
-        w[a + 1] = ObjectLayout.withWeak(w[a + 1], c - 1);
+        if (!ObjectLayout.has(w[a], ObjectLayout.RC) || Counts.weak(w, a) == ObjectLayout.WEAK_MAX) return;
         counters.inc(weakDecrements);
-        if (c == 1 && ObjectLayout.has(w[a], ObjectLayout.DROPPED)) freeBlock(a);
+        if (counts.addWeak(a, -1) == 0 && ObjectLayout.has(w[a], ObjectLayout.DROPPED)) freeBlock(a);
     }
 
     /** After a value's drop: a box's block is freed; an Rc's waits for its last weak reference. */

@@ -1,5 +1,6 @@
 package org.reclaim.runtime.refcount;
 
+import org.reclaim.runtime.heap.Counts;
 import java.util.Arrays;
 import org.reclaim.runtime.Handles;
 import org.reclaim.runtime.heap.Heap;

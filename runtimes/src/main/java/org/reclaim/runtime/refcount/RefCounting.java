@@ -1,5 +1,6 @@
 package org.reclaim.runtime.refcount;
 
+import org.reclaim.runtime.heap.Counts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

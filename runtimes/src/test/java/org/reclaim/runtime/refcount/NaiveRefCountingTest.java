@@ -1,5 +1,6 @@
 package org.reclaim.runtime.refcount;
 
+import org.reclaim.runtime.heap.Counts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
