@@ -41,7 +41,8 @@ public record RunRecord(
     /**
      * The metrics a run record may carry, in the order a campaign's CSV lists them: pause
      * percentiles (ns), MMU at three windows (0..1), footprint peak and time-weighted mean (bytes
-     * in use on the allocation clock), and, when the lifetime oracle ran, the time-weighted mean
+     * in use on the allocation clock), request latencies of request-serving workloads (ns,
+     * corrected for coordinated omission, and the uncorrected p99 beside them), and, when the lifetime oracle ran, the time-weighted mean
      * bytes of each part of the split on the allocation clock, the count of void objects and the
      * oracle's walk granularity.
      */
@@ -49,6 +50,7 @@ public record RunRecord(
             "pause.p50.ns", "pause.p90.ns", "pause.p99.ns", "pause.p999.ns",
             "mmu.1ms", "mmu.10ms", "mmu.100ms",
             "footprint.peak.bytes", "footprint.mean.bytes",
+            "latency.p50.ns", "latency.p99.ns", "latency.p999.ns", "latency.max.ns", "latency.uncorrected.p99.ns",
             "oracle.live.mean.bytes", "oracle.drag.mean.bytes", "oracle.garbage-held.mean.bytes",
             "oracle.leaked.mean.bytes", "oracle.void.objects", "oracle.granularity.bytes");
 

@@ -11,6 +11,7 @@ import org.reclaim.runtime.MemoryManager;
 import org.reclaim.runtime.OutOfMemory;
 import org.reclaim.runtime.RunRecord;
 import org.reclaim.runtime.oracle.LifetimeOracle;
+import org.reclaim.runtime.probe.LatencyRecorder;
 import org.reclaim.runtime.probe.PauseRecorder;
 import org.reclaim.runtime.probe.Probe;
 
@@ -77,6 +78,28 @@ public final class Runner {
         return run(workload, size, params, m, probe, r);
     }
 
+    /**
+     * The request latencies of a request-serving workload ({@link LatencyRecording}) as metrics:
+     * service time of each request, corrected for coordinated omission against the intended
+     * arrival interval (HdrHistogram's {@code recordValueWithExpectedInterval}, through
+     * {@link LatencyRecorder}); empty for other workloads and unfinished runs.
+     */
+    static Map<String, Double> latencyMetrics(Workload workload, String status) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        if (!(workload instanceof LatencyRecording lr) || lr.latencies() == null || !status.equals(RunRecord.OK)) return metrics;
+        LatencyRecording.Latencies l = lr.latencies();
+        if (l.count() == 0) return metrics;
+        LatencyRecorder rec = new LatencyRecorder(Math.max(1, l.intervalNanos()));
+        for (int i = 0; i < l.count(); i++) rec.record(l.endNanos()[i] - l.startNanos()[i]);
+        var h = l.intervalNanos() > 0 ? rec.histogram() : rec.uncorrected();
+        metrics.put("latency.p50.ns", (double) h.getValueAtPercentile(50));
+        metrics.put("latency.p99.ns", (double) h.getValueAtPercentile(99));
+        metrics.put("latency.p999.ns", (double) h.getValueAtPercentile(99.9));
+        metrics.put("latency.max.ns", (double) h.getMaxValue());
+        metrics.put("latency.uncorrected.p99.ns", (double) rec.uncorrected().getValueAtPercentile(99));
+        return metrics;
+    }
+
     /** Runs {@code workload} on an already made manager (tests use this to inspect the manager afterwards). */
     public static Result run(Workload workload, int size, Map<String, String> params, MemoryManager m,
                              Probe probe, Request r) {
@@ -114,7 +137,7 @@ public final class Runner {
                 rec == null ? 0 : rec.pauseCount(), rec == null ? 0 : rec.pauseTotalNanos(), rec == null ? 0 : rec.pauseMaxNanos(),
                 m.objectsAllocated(), m.bytesAllocated(), m.objectsFreed(), m.bytesFreed(),
                 leaks.size(), leakedBytes, leaks.subList(0, Math.min(LEAKS_LISTED, leaks.size())),
-                errors, counters, new LinkedHashMap<>());
+                errors, counters, latencyMetrics(workload, status));
         return new Result(record, m, rec, leaks);
     }
 }
