@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shipped campaign files and their schema. (The files name managers and workloads other
- * branches add, so here they are checked for form: YAML, known keys, well-formed heaps.)
+ * The shipped campaign files and their schema: each file is read as {@code lab campaign} reads it,
+ * so every workload, size, parameter and manager it names exists.
  */
 class ShippedCampaignsTest {
     static final Path CAMPAIGNS = Path.of("..", "scripts", "campaigns");
@@ -41,5 +41,6 @@ class ShippedCampaignsTest {
             assertThat(HeapSpec.parse(((YamlNode.Scalar) h).text()).isMultiple()).isTrue();
         assertThat(m.entries().get("name")).isEqualTo(new YamlNode.Scalar(name.replace(".yaml", ""),
                 m.entries().get("name").where()));
+        assertThat(CampaignFile.read(CAMPAIGNS.resolve(name)).name()).isEqualTo(name.replace(".yaml", ""));
     }
 }
