@@ -377,14 +377,16 @@ public abstract class MemoryManager implements Mutator {
 
     @Override public void free(int h) { entry(h); }
 
+    /**
+     * Passing {@code h} to a call: in a managed language (and in C) the reference is copied and the
+     * caller's variable stays usable (DESIGN's table: a move means nothing outside ownership).
+     * The ownership manager overrides this with Rust's move, after which the source is dead.
+     */
     @Override
     public int move(int h) {
         int i = entry(h);
-        int a = handles.addr[i];
-        byte k = handles.kind[i];
+        int m = handles.push(handles.addr[i], handles.kind[i]);
         String n = handles.name(i);
-        handles.kill(i);
-        int m = handles.push(a, k);
         if (n != null) handles.name(handles.index(m), n);
         return m;
     }

@@ -228,8 +228,8 @@ public final class JavaHeap implements Mutator {
         checkHandle(h);
         Object o = roots[h];
         String n = names[h];
-        roots[h] = null;
-        int m = push(o);
+        int m = push(o);                  // Java passes a copy of the reference; the caller's stays
+
         names[m] = n;
         return m;
     }

@@ -99,12 +99,6 @@ public final class Manual extends MemoryManager {
     }
 
     @Override
-    public int move(int h) {
-        int i = entry(h);
-        return handles.push(handles.addr[i], handles.kind[i]);
-    }
-
-    @Override
     public int share(int h) {
         int a = access(h);
         if (ObjectLayout.has(w[a], ObjectLayout.RC)) bumpCount(a, +1);

@@ -292,6 +292,16 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
 
     @Override public int borrow(int h) { return pushCounted(access(h), Handles.BORROW); }
 
+    /** Passing a reference to a call copies it: one more handle, counted like any other. */
+    @Override
+    public int move(int h) {
+        int i = entry(h);
+        int m = pushCounted(handles.addr[i], handles.kind[i]);
+        String n = handles.name(i);
+        if (n != null) handles.name(handles.index(m), n);
+        return m;
+    }
+
     @Override public int borrowMut(int h) { return pushCounted(access(h), Handles.BORROW_MUT); }
 
     @Override

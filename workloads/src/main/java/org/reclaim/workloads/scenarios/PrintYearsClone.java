@@ -36,17 +36,22 @@ public final class PrintYearsClone extends Scenario {
             s.at(LET_YEARS);
             int years = vec(m, "Vec<i32>", "years", 2001, 2002, 2003, 2004);
             s.at(CALL_CLONE);
-            long printed = printYears(m, s, m.cloneDeep(years));
+            long printed = printYears(m, s, years, true);
             s.at(CALL);
-            printed += printYears(m, s, years);
+            printed += printYears(m, s, years, false);
             s.at(END_MAIN);
             return printed;
         }
     }
 
-    private static long printYears(Mutator m, Steps s, int arg) {
+    /**
+     * {@code print_years(arg)}, or {@code print_years(arg.clone())}: the clone is the call's
+     * argument, so it belongs to the callee's frame under every manager (in Rust it is moved in; in
+     * a managed language the caller keeps no reference to the temporary).
+     */
+    private static long printYears(Mutator m, Steps s, int arg, boolean cloneIt) {
         try (Scope fn = m.scope()) {
-            int years = m.move(arg);
+            int years = cloneIt ? m.cloneDeep(arg) : m.move(arg);
             m.name(years, "years");
             s.at(FN);
             long printed = sum(m, s, FOR, PRINTLN, years, "years");

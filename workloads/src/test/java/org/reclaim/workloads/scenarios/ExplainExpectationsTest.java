@@ -77,24 +77,28 @@ class ExplainExpectationsTest {
                         .at(YearsReturned.DEALLOC, "free #1", "manual")
                         .at(YearsReturned.END_MAIN, "free #1", "refcount", "ownership")
                         .at(YearsReturned.END_MAIN, "gc frees #1", "tracing"),
-                // print_years(years); print_years(years); -> E0382 use of moved value
+                // print_years(years); print_years(years); -> E0382 use of moved value in Rust; a managed
+                // language passes a copy of the reference, so both calls print and main's brace frees it
                 new Expected(new PrintYearsTwice())
                         .at(PrintYearsTwice.LET_YEARS, "alloc #1", ALL)
-                        .at(PrintYearsTwice.FOR, "error null reference", "epsilon", "tracing", "refcount")
                         .at(PrintYearsTwice.FOR, "read freed #1: 2001 2002 2003 2004", "manual")
                         .at(PrintYearsTwice.FOR, "error use after free", "manual+sanitize")
                         .at(PrintYearsTwice.DEALLOC, "free #1; error double free", "manual")
                         .at(PrintYearsTwice.DEALLOC, "free #1", "manual+sanitize")
-                        .at(PrintYearsTwice.END_FN, "free #1", "refcount", "ownership")
-                        .at(PrintYearsTwice.END_FN, "gc frees #1", "tracing")
+                        .at(PrintYearsTwice.END_FN, "free #1", "ownership")
+                        .at(PrintYearsTwice.END_MAIN, "free #1", "refcount")
+                        .at(PrintYearsTwice.END_MAIN, "gc frees #1", "tracing")
                         .at(PrintYearsTwice.CALL_2, "error E0382", "ownership")
                         .unchecked("ownership-trusted"),
                 new Expected(new PrintYearsClone())
                         .at(PrintYearsClone.LET_YEARS, "alloc #1", ALL)
                         .at(PrintYearsClone.CALL_CLONE, "alloc #2", ALL)
                         .at(PrintYearsClone.DEALLOC, "free #1 #2", "manual")
-                        .at(PrintYearsClone.END_FN, "free #1 #2", "refcount", "ownership")
-                        .at(PrintYearsClone.END_FN, "gc frees #1 #2", "tracing"),
+                        .at(PrintYearsClone.END_FN, "free #1 #2", "ownership")
+                        .at(PrintYearsClone.END_FN, "free #2", "refcount")
+                        .at(PrintYearsClone.END_FN, "gc frees #2", "tracing")
+                        .at(PrintYearsClone.END_MAIN, "free #1", "refcount")
+                        .at(PrintYearsClone.END_MAIN, "gc frees #1", "tracing"),
                 // drop(orders); ... drop(orders);
                 new Expected(new DoubleFree())
                         .at(DoubleFree.LET_ORDERS, "alloc #1", ALL)
@@ -116,16 +120,17 @@ class ExplainExpectationsTest {
                         .at(UseAfterFree.DEALLOC, "free #2", "manual")
                         .at(UseAfterFree.DEALLOC, "", "manual+sanitize")
                         .unchecked("ownership-trusted"),
-                // { let context2 = context; } use_context(&context);
+                // { let context2 = context; } use_context(&context); -> E0382 in Rust; in a managed
+                // language context2 is a second reference, and the context lives until main's brace
                 new Expected(new ContextMoved())
                         .at(ContextMoved.LET_CONTEXT, "alloc #1", ALL)
                         .at(ContextMoved.DESTROY, "free #1", "manual")
-                        .at(ContextMoved.CLOSE, "free #1", "refcount", "ownership")
-                        .at(ContextMoved.CLOSE, "gc frees #1", "tracing")
+                        .at(ContextMoved.CLOSE, "free #1", "ownership")
                         .at(ContextMoved.USE, "read freed #1: 1", "manual")
                         .at(ContextMoved.USE, "error use after free", "manual+sanitize")
-                        .at(ContextMoved.USE, "error null reference", "epsilon", "tracing", "refcount")
                         .at(ContextMoved.USE, "error E0382", "ownership")
+                        .at(ContextMoved.END_MAIN, "free #1", "refcount")
+                        .at(ContextMoved.END_MAIN, "gc frees #1", "tracing")
                         .unchecked("ownership-trusted"),
                 // length(&datum) borrows: nothing freed when it returns
                 new Expected(new BorrowedLength())
