@@ -113,6 +113,7 @@ public final class ChartRenderer {
         styleCommon(c.getStyler());
         legendBeside(c.getStyler(), f.series().size());
         c.getStyler().setYAxisDecimalPattern("#,##0.##");
+        if (f.categories().size() > 5) c.getStyler().setXAxisLabelRotation(30);   // long manager names side by side overlap
         c.getStyler().setStacked(f.kind() == Figure.Kind.STACKED_BARS);
         c.getStyler().setYAxisMin(0.0);
         c.getStyler().setOverlapped(false);

@@ -30,7 +30,7 @@ final class LifetimeSplitFigure {
     static Figure of(ResultsFolder folder, Benchmark b) {
         String id = "lifetime-split_" + b.id();
         String heap = folder.chartHeap(b);
-        String title = "Bytes in use by the lifetime oracles: " + b.label() + (heap == null ? "" : ", heap " + heap);
+        String title = "Lifetime split: " + b.label() + (heap == null ? "" : ", heap " + heap);
         if (heap == null) return Figure.missing(id, title, "no cell of " + b.label() + " ended ok");
         List<String> managers = new ArrayList<>();
         Map<String, List<Double>> parts = new LinkedHashMap<>();
