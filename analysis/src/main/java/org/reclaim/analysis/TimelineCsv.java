@@ -1,14 +1,21 @@
 package org.reclaim.analysis;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 import org.reclaim.analysis.oracle.LifetimeSplit;
 import org.reclaim.runtime.probe.PauseRecorder;
 
@@ -66,6 +73,36 @@ public final class TimelineCsv {
                 out.printRecord("footprint", Duration.between(r.start(), s.time()).toNanos(), "", "", "", "", "", "", "", s.inUse(),
                         "", "", "", "", "");
         });
+    }
+
+    /**
+     * Copies the oracle's columns ({@code live.bytes} … {@code leaked.bytes}) from the footprint
+     * rows of {@code from} into the footprint rows of {@code into} with the same allocation clock:
+     * the timeline of a measured run gains the curves of an oracle run of the same deterministic
+     * program. Rewrites {@code into} whole or not at all.
+     */
+    public static void takeOracleColumns(Path into, Path from) throws IOException {
+        Map<String, List<String>> curves = new HashMap<>();
+        List<String> oracleColumns = List.of(HEADER).subList(10, HEADER.length);
+        for (CSVRecord r : read(from))
+            if (r.get("record").equals("footprint") && !r.get("allocated.bytes").isEmpty())
+                curves.put(r.get("allocated.bytes"), oracleColumns.stream().map(r::get).toList());
+        List<org.apache.commons.csv.CSVRecord> rows = read(into);
+        atomically(into, out -> {
+            for (CSVRecord r : rows) {
+                List<String> values = new ArrayList<>(r.toList());
+                List<String> c = r.get("record").equals("footprint") ? curves.get(r.get("allocated.bytes")) : null;
+                if (c != null) for (int k = 0; k < c.size(); k++) values.set(10 + k, c.get(k));
+                out.printRecord(values);
+            }
+        });
+    }
+
+    private static List<org.apache.commons.csv.CSVRecord> read(Path file) throws IOException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser p = CSVFormat.DEFAULT.builder().setHeader(HEADER).setSkipHeaderRecord(true).build().parse(in)) {
+            return p.getRecords();
+        }
     }
 
     private interface Rows { void print(CSVPrinter out) throws IOException; }

@@ -1,14 +1,27 @@
 package org.reclaim.reports;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.reclaim.analysis.Mmu;
 import java.util.ArrayList;
 import java.util.List;
 import org.reclaim.analysis.results.ResultRow;
 
 /**
- * Minimum mutator utilisation (Cheng &amp; Blelloch) per manager at the windows the run record
- * keeps ({@code mmu.1ms}, {@code mmu.10ms}, {@code mmu.100ms}; medians of the runs), with the
- * bounded mutator utilisation dashed beside it: BMU at a window is the least MMU at that window or
- * any larger one, so it never falls as the window grows.
+ * Minimum mutator utilisation (Cheng &amp; Blelloch) per manager, with the bounded mutator
+ * utilisation dashed beside it: BMU at a window is the least MMU at that window or any larger one,
+ * so it never falls as the window grows. Where a simulated run's timeline was recorded
+ * ({@code timeline/<cell>.csv}: the first seed and repetition), the whole curve from 10 µs to the
+ * run's length is computed from its pauses ({@link Mmu}); otherwise the three windows the run record
+ * keeps ({@code mmu.1ms}, {@code mmu.10ms}, {@code mmu.100ms}; medians of the runs).
  */
 final class MutatorUtilisation {
     private MutatorUtilisation() {}
@@ -27,6 +40,20 @@ final class MutatorUtilisation {
         double bestAt10 = -1, worstAt10 = 2;
         for (String m : folder.managers()) {
             List<ResultRow> rows = folder.ok(b, heap, m);
+            Optional<Mmu> fromTimeline = m.startsWith("jvm:") ? Optional.empty() : rows.stream()
+                    .filter(r -> Files.isRegularFile(folder.timeline(r.key())))
+                    .min(Comparator.comparingLong((ResultRow r) -> r.key().seed()).thenComparingInt(r -> r.key().repetition()))
+                    .flatMap(r -> timelineMmu(folder.timeline(r.key()), r.wallNanos()));
+            if (fromTimeline.isPresent()) {
+                List<Mmu.Point> curve = fromTimeline.get().curve();
+                double[] x = curve.stream().mapToDouble(p -> p.windowNanos() / 1e6).toArray();
+                series.add(new Figure.Series(m + " MMU", m, x, curve.stream().mapToDouble(Mmu.Point::mmu).toArray(), Figure.Role.LINE));
+                series.add(new Figure.Series(m + " BMU", m, x.clone(), curve.stream().mapToDouble(Mmu.Point::bmu).toArray(), Figure.Role.REFERENCE));
+                double at10 = fromTimeline.get().at(10_000_000);
+                if (at10 > bestAt10) { bestAt10 = at10; best = m; }
+                if (at10 < worstAt10) { worstAt10 = at10; worst = m; }
+                continue;
+            }
             if (rows.isEmpty() || !rows.stream().allMatch(r -> r.metrics().keySet().containsAll(List.of(METRICS)))) continue;
             double[] mmu = new double[METRICS.length];
             for (int i = 0; i < METRICS.length; i++) {
@@ -49,5 +76,22 @@ final class MutatorUtilisation {
                 + (!worst.equals(best) ? "; " + worst + " only " + Quantities.percent(worstAt10) : "") + ".";
         return new Figure(id, title, "window (ms)", "mutator utilisation (0 to 1)", Figure.Kind.LINES, true, false,
                 List.of(), series, reading, "");
+    }
+
+    /** The MMU of a run from its timeline's pause rows (start from the run's start, duration), over {@code wallNanos}. */
+    private static Optional<Mmu> timelineMmu(Path file, long wallNanos) {
+        if (wallNanos <= 0) return Optional.empty();
+        List<long[]> pauses = new ArrayList<>();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
+            for (CSVRecord r : p)
+                if ("pause".equals(r.get("record")) && !r.get("start.ns").isEmpty())
+                    pauses.add(new long[] {Long.parseLong(r.get("start.ns")), Long.parseLong(r.get("duration.ns"))});
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": not a timeline with pause rows (record, start.ns, duration.ns): "
+                    + e.getMessage(), e);
+        }
+        long[] starts = pauses.stream().mapToLong(x -> x[0]).toArray(), durations = pauses.stream().mapToLong(x -> x[1]).toArray();
+        return Optional.of(Mmu.of(0, wallNanos, starts, durations, starts.length));
     }
 }

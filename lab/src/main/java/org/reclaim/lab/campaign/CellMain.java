@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.reclaim.analysis.TimelineCsv;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -18,9 +21,9 @@ import org.reclaim.lab.Lab;
  * Runs {@code lab run} N times with its output discarded (and without its recordings), then once
  * more as the measured run, whose {@code --json} record is the last line on standard output.
  * With {@code --oracle}, the lifetime oracle runs in a run of its own after the measured one (the
- * same deterministic program, so the same objects on the same allocation clock), which writes the
- * timeline with the oracle's curves; its {@code oracle.*} figures join the measured record, whose
- * times are thus not slowed by the oracle's walks. Exits with {@code lab run}'s status, or at once
+ * same deterministic program, so the same objects and footprint samples on the same allocation
+ * clock): its {@code oracle.*} figures join the measured record and its curves join the measured
+ * run's timeline, whose times are thus not slowed by the oracle's walks. Exits with {@code lab run}'s status, or at once
  * when the campaign that forked it dies.
  *
  * <p>Tests of the campaign runner inject faults through a system property no user sets:
@@ -50,11 +53,13 @@ public final class CellMain {
             System.out.flush();
             System.exit(status);
         }
-        String[] measured = withoutOracleOrTimeline(run);
+        String[] measured = withoutOracle(run);
         List<String> oracle = new ArrayList<>(Arrays.asList(warm));
         oracle.add("--oracle");
         int t = Arrays.asList(run).indexOf("--timeline");
-        if (t >= 0) oracle.addAll(List.of("--timeline", run[t + 1]));
+        Path timeline = t >= 0 ? Path.of(run[t + 1]) : null;
+        Path oracleTimeline = timeline == null ? null : timeline.resolveSibling(timeline.getFileName() + ".oracle.tmp");
+        if (oracleTimeline != null) oracle.addAll(List.of("--timeline", oracleTimeline.toString()));
         ByteArrayOutputStream record = new ByteArrayOutputStream();
         System.setOut(new PrintStream(record, true, StandardCharsets.UTF_8));
         int status = Lab.commandLine().execute(measured);
@@ -64,6 +69,15 @@ public final class CellMain {
             System.setOut(new PrintStream(second, true, StandardCharsets.UTF_8));
             Lab.commandLine().execute(oracle.toArray(String[]::new));
             json = withOracleFigures(json, second.toString(StandardCharsets.UTF_8).strip());
+            if (oracleTimeline != null && Files.isRegularFile(oracleTimeline)) {
+                try {
+                    TimelineCsv.takeOracleColumns(timeline, oracleTimeline);
+                } catch (IOException | RuntimeException e) {
+                    System.err.println("cell: the oracle's curves could not join the timeline: " + e.getMessage());
+                } finally {
+                    try { Files.deleteIfExists(oracleTimeline); } catch (IOException ignored) { }
+                }
+            }
         }
         out.println(json);
         out.flush();
@@ -85,15 +99,9 @@ public final class CellMain {
         }
     }
 
-    /** The measured run's arguments: no oracle, and no timeline (the oracle's run writes it, with the curves). */
-    private static String[] withoutOracleOrTimeline(String[] run) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < run.length; i++) {
-            if (run[i].equals("--oracle")) continue;
-            if (run[i].equals("--timeline")) i++;
-            else out.add(run[i]);
-        }
-        return out.toArray(String[]::new);
+    /** The measured run's arguments: everything but the oracle. */
+    private static String[] withoutOracle(String[] run) {
+        return Arrays.stream(run).filter(a -> !a.equals("--oracle")).toArray(String[]::new);
     }
 
     /** A cell whose campaign was killed ends too, rather than run on unobserved. */
