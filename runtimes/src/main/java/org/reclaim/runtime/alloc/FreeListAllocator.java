@@ -30,6 +30,7 @@ public final class FreeListAllocator {
     private int large;
     private long usedWords;
     private long consolidations;
+    private long freesSinceConsolidation;
     private long wordsScanned;
 
     /** An allocator over {@code [start, limit)} of {@code heap}, all of it one free block. */
@@ -65,9 +66,16 @@ public final class FreeListAllocator {
         return allocSlow(words);
     }
 
+    /**
+     * No block of the exact size: first fit over the large blocks, then a split of the smallest
+     * larger exact-size block, and only then, if anything was freed since the last time,
+     * consolidation and another try. (Consolidating first would parse the whole region on every
+     * such request while free memory sits in blocks of other sizes.)
+     */
     private int allocSlow(int words) {
         int a = firstFit(words);
-        if (a == Heap.NULL) {
+        if (a == Heap.NULL) a = fromSmallerLists(words);
+        if (a == Heap.NULL && freesSinceConsolidation > 0) {
             consolidate();
             a = firstFit(words);
             if (a == Heap.NULL && words <= SMALL_MAX && small[words] != Heap.NULL) {
@@ -75,8 +83,8 @@ public final class FreeListAllocator {
                 small[words] = (int) w[a + 1];
             }
             if (a == Heap.NULL) a = fromSmallerLists(words);
-            if (a == Heap.NULL) return Heap.NULL;
         }
+        if (a == Heap.NULL) return Heap.NULL;
         usedWords += words;
         return a;
     }
@@ -136,6 +144,7 @@ public final class FreeListAllocator {
     public void free(int addr) {
         int size = ObjectLayout.size(w[addr]);
         usedWords -= size;
+        freesSinceConsolidation++;
         w[addr] = ObjectLayout.freeHeader(size);
         push(addr, size);
     }
@@ -146,6 +155,7 @@ public final class FreeListAllocator {
      */
     public void consolidate() {
         consolidations++;
+        freesSinceConsolidation = 0;
         java.util.Arrays.fill(small, Heap.NULL);
         large = Heap.NULL;
         int a = start;

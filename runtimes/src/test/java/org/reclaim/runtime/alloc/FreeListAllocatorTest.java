@@ -41,8 +41,17 @@ class FreeListAllocatorTest {
         for (int i = 2; i < 6; i++) a.free(blocks[i]);       // four neighbours: 400 words in a row
         assertThat(a.fragmentation().largestFree()).isEqualTo(400);
         assertThat(allocAndStamp(350)).isEqualTo(blocks[2]);
-        assertThat(a.consolidations()).isEqualTo(2);          // the failed 2-word request, then this one
+        assertThat(a.consolidations()).isEqualTo(1);          // not for the failed request: nothing had been freed
         assertThat(a.fragmentation()).isEqualTo(new Fragmentation(50, 1, 50));
+    }
+
+    @Test
+    void aRequestServedBySplittingALargerFreeBlockDoesNotConsolidate() {
+        int[] blocks = new int[250];
+        for (int i = 0; i < 250; i++) blocks[i] = allocAndStamp(4);   // 1000 words: full
+        for (int i = 0; i < 250; i += 2) a.free(blocks[i]);           // 125 free 4-word blocks, none adjacent
+        for (int i = 0; i < 100; i++) assertThat(allocAndStamp(3)).isNotEqualTo(Heap.NULL);
+        assertThat(a.consolidations()).isZero();                       // each 3-word request split a 4-word block
     }
 
     @Test
