@@ -88,9 +88,6 @@ public final class Handles {
         if (named) names[i] = null;
     }
 
-    /** The handle of entry {@code i} as it is now. */
-    public int handleOf(int i) { return (gen[i] << INDEX_BITS) | i; }
-
     /** Entries in use are {@code [1, top())}. */
     public int top() { return top; }
 

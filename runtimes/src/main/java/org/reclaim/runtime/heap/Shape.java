@@ -1,6 +1,5 @@
 package org.reclaim.runtime.heap;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -43,7 +42,4 @@ public record Shape(int id, String name, List<SlotKind> slotKinds, int dataWords
     public int data(int length) { return dataWords + (tail == Tail.DATA ? length : 0); }
 
     @Override public String toString() { return name; }
-
-    /** Slot kinds as an array, for building shapes tersely. */
-    static List<SlotKind> kinds(SlotKind... kinds) { return Arrays.asList(kinds); }
 }
