@@ -21,7 +21,7 @@ import org.reclaim.analysis.results.ResultsFile;
  * flags, OS, CPU count, git revision when the lab runs inside a git work tree, the campaign
  * file's name and SHA-256, the shard), so a reader can reproduce each figure.
  */
-final class Environment {
+public final class Environment {
     private Environment() {}
 
     /** The file's name inside a results folder. */
@@ -63,7 +63,7 @@ final class Environment {
     }
 
     /** The campaign SHA-256 recorded in {@code folder/env.json}, or null when there is none. */
-    static String campaignSha256(Path folder) {
+    public static String campaignSha256(Path folder) {
         JsonNode env = read(folder);
         return env == null ? null : env.path("campaign").path("sha256").asText(null);
     }

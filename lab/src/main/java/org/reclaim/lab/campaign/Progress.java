@@ -9,7 +9,7 @@ import org.reclaim.analysis.results.ResultRow;
  * How a campaign reports its progress: a progress bar on a terminal ({@link TerminalProgress}),
  * plain log lines elsewhere ({@link LogProgress}, for CI logs).
  */
-interface Progress extends AutoCloseable {
+public interface Progress extends AutoCloseable {
 
     /** The cells are about to run: {@code total} in this share, {@code done} of them already finished. */
     void start(int total, int done);
