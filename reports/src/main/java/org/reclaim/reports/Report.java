@@ -103,6 +103,8 @@ public final class Report {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("campaign", folder.campaignName());
         m.put("environment", folder.environment());
+        m.put("machines", Machines.lines(folder));
+        m.put("machineWarnings", Machines.warnings(folder));
         m.put("managers", folder.managers());
         m.put("benchmarks", folder.benchmarks().stream().map(Benchmark::label).toList());
         m.put("readings", figures.stream().filter(Figure::hasData).map(Figure::reading)

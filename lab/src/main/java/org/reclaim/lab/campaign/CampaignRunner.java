@@ -116,6 +116,7 @@ public final class CampaignRunner {
                 ResultRow row = noMinHeap.containsKey(k)
                         ? ResultRow.failed(k, 0, 0, ResultRow.CRASH, "no minimum heap: " + noMinHeap.get(k), 0)
                         : runCell(c, k, minHeaps.getOrDefault(k, 0L), host);
+                Environment.recordMachine(out, k);
                 results.append(row);
                 statuses.merge(row.status(), 1, Integer::sum);
                 progress.cellDone(row);

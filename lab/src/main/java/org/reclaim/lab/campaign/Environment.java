@@ -14,12 +14,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.nio.file.StandardOpenOption;
+import org.apache.commons.csv.CSVFormat;
+import org.reclaim.analysis.results.CellKey;
 import org.reclaim.analysis.results.ResultsFile;
 
 /**
  * A results folder's {@code env.json}: where and with what the campaign ran (JDK, the cells' JVM
  * flags, OS, CPU count, git revision when the lab runs inside a git work tree, the campaign
- * file's name and SHA-256, the shard), so a reader can reproduce each figure.
+ * file's name and SHA-256, the shard, and the machine: node, CPU model and, inside a Slurm job,
+ * its job and array ids), so a reader can reproduce each figure. Each cell's machine is also kept
+ * per cell in {@code machines.csv} ({@link #recordMachine}), since the shards of one campaign may
+ * run on several machines and a report must say which machine measured what.
  */
 public final class Environment {
     private Environment() {}
@@ -48,9 +54,74 @@ public final class Environment {
         env.put("os", Map.of("name", System.getProperty("os.name"), "version", System.getProperty("os.version"),
                 "arch", System.getProperty("os.arch")));
         env.put("cpus", Runtime.getRuntime().availableProcessors());
+        env.put("machine", machine());
         env.put("warmup", c.warmup());
         env.put("time_limit_ms", c.timeLimit().toMillis());
         return env;
+    }
+
+    /** The per-cell machine file's name inside a results folder. */
+    public static final String MACHINES = "machines.csv";
+    /** Its columns. */
+    public static final List<String> MACHINE_COLUMNS = List.of("cell", "node", "cpu_model", "slurm_job_id",
+            "slurm_array_job_id", "slurm_array_task_id");
+
+    private static Map<String, String> machine;
+
+    /**
+     * The machine this JVM runs on: {@code node} (Slurm's node name inside a job, else the host
+     * name), {@code cpu_model} ({@code /proc/cpuinfo}'s model name, else the OS architecture) and,
+     * inside a Slurm job, {@code slurm_job_id}, {@code slurm_array_job_id}, {@code slurm_array_task_id}.
+     */
+    public static synchronized Map<String, String> machine() {
+        if (machine != null) return machine;
+        Map<String, String> m = new LinkedHashMap<>();
+        String node = System.getenv("SLURMD_NODENAME");
+        if (node == null) {
+            try {
+                node = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (IOException e) {
+                node = "unknown";
+            }
+        }
+        m.put("node", node);
+        m.put("cpu_model", cpuModel());
+        for (String[] v : new String[][] {{"slurm_job_id", "SLURM_JOB_ID"}, {"slurm_array_job_id", "SLURM_ARRAY_JOB_ID"},
+                {"slurm_array_task_id", "SLURM_ARRAY_TASK_ID"}})
+            m.put(v[0], System.getenv().getOrDefault(v[1], ""));
+        machine = java.util.Collections.unmodifiableMap(m);
+        return machine;
+    }
+
+    private static String cpuModel() {
+        try {
+            Path info = Path.of("/proc/cpuinfo");
+            if (Files.isReadable(info))
+                for (String line : Files.readAllLines(info, StandardCharsets.UTF_8))
+                    if (line.startsWith("model name") && line.contains(":")) return line.substring(line.indexOf(':') + 1).strip();
+        } catch (IOException e) {
+            // falls through to the architecture
+        }
+        return System.getProperty("os.arch");
+    }
+
+    /**
+     * Appends the line of the cell {@code key}, measured on this machine, to
+     * {@code folder/machines.csv} (made with its header); a cell measured again gets a later line,
+     * and the last line of a cell is the one that counts.
+     */
+    static void recordMachine(Path folder, CellKey key) {
+        Path f = folder.resolve(MACHINES);
+        List<String> values = new java.util.ArrayList<>(List.of(key.id()));
+        values.addAll(machine().values());
+        try {
+            String line = CSVFormat.DEFAULT.format(values.toArray()) + "\n";
+            if (!Files.exists(f)) line = String.join(",", MACHINE_COLUMNS) + "\n" + line;
+            Files.writeString(f, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                    StandardOpenOption.SYNC);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + f + ": " + e.getMessage(), e);
+        }
     }
 
     /** Writes {@code env} as {@code folder/env.json}, atomically. */

@@ -29,9 +29,21 @@ final class Slurm {
     record Task(long jobId, long arrayJobId, int index, String state, String node) {
         /** Whether the task will not run any more. */
         boolean ended() {
-            return ENDED.contains(state);
+            return ENDED.contains(state) || state.startsWith(GONE);
+        }
+
+        /**
+         * This task once it is no longer listed: a pending array task that is cancelled leaves the
+         * queue at once, with no CANCELLED record to show.
+         */
+        Task gone() {
+            return new Task(jobId, arrayJobId, index, state.equals("PENDING") ? "CANCELLED while PENDING: it never started"
+                    : GONE + " (it left the queue while " + state + ")", node);
         }
     }
+
+    /** The state of a task whose end no one saw. */
+    static final String GONE = "UNKNOWN";
 
     /** Slurm's states of a job that will not run any more (every other state may still run). */
     static final Set<String> ENDED = Set.of("COMPLETED", "CANCELLED", "FAILED", "TIMEOUT", "NODE_FAIL", "PREEMPTED",

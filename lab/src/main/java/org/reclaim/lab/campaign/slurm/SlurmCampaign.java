@@ -17,6 +17,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.reclaim.analysis.results.CellKey;
 import org.reclaim.analysis.results.ResultRow;
 import org.reclaim.analysis.results.ResultsCsv;
@@ -146,8 +149,9 @@ public final class SlurmCampaign {
         int n = script.tasks();
         Set<Long> watched = new HashSet<>();
         Set<Integer> live = new TreeSet<>();
+        Map<Integer, Slurm.Task> last = new TreeMap<>();      // each shard's task as last seen
         for (Slurm.Task t : Slurm.tasks(script.jobName()))
-            if (!t.ended()) { live.add(t.index()); watched.add(t.arrayJobId()); }
+            if (!t.ended()) { live.add(t.index()); watched.add(t.arrayJobId()); last.put(t.index(), t); }
         Set<CellKey> done = doneCells(n);
         Set<Integer> toSubmit = new TreeSet<>();
         int toRun = 0;
@@ -164,10 +168,10 @@ public final class SlurmCampaign {
             jobId = Slurm.submit(slurmDir.resolve(JobScript.FILE_NAME),
                     spec + (options.maxParallel() > 0 ? "%" + options.maxParallel() : ""));
             watched.add(jobId);
+            for (int i : toSubmit) last.put(i, new Slurm.Task(jobId, jobId, i, "PENDING", ""));
             progress.note("submitted job " + jobId + " (" + script.jobName() + "): tasks " + spec + " of " + n + ", "
                     + toRun + " cells to run; task logs in " + slurmDir.resolve("logs"));
         }
-        Map<Integer, Slurm.Task> last = new TreeMap<>();
         Map<Path, Long> sizes = new HashMap<>();
         Set<CellKey> seen = new HashSet<>(done);
         progress.start(cells.size(), done.size());
@@ -176,12 +180,16 @@ public final class SlurmCampaign {
             while (running) {
                 sleep();
                 running = false;
+                Set<Integer> listed = new HashSet<>();
                 for (Slurm.Task t : Slurm.tasks(script.jobName())) {
                     if (!watched.contains(t.arrayJobId())) continue;
                     Slurm.Task before = last.get(t.index());
                     if (before == null || before.arrayJobId() <= t.arrayJobId()) last.put(t.index(), t);
+                    listed.add(t.index());
                     running |= !t.ended();
                 }
+                for (Map.Entry<Integer, Slurm.Task> e : last.entrySet())
+                    if (!listed.contains(e.getKey()) && !e.getValue().ended()) e.setValue(e.getValue().gone());
                 report(n, sizes, seen, progress);
             }
             report(n, sizes, seen, progress);
@@ -194,7 +202,7 @@ public final class SlurmCampaign {
             Path shard = JobScript.shardDir(slurmDir, i);
             Slurm.Task t = last.get(i);
             if (t != null && !t.state().equals("COMPLETED"))
-                unfinished.add("task " + i + " (job " + t.jobId() + (t.node().isEmpty() ? "" : ", node " + t.node()) + "): "
+                unfinished.add("task " + i + " (job " + t.arrayJobId() + "_" + i + (t.node().isEmpty() ? "" : ", node " + t.node()) + "): "
                         + t.state() + "; log " + slurmDir.resolve("logs").resolve("task-" + i + ".out"));
             Path csv = shard.resolve(ResultsCsv.FILE_NAME);
             if (!Files.isRegularFile(csv)) continue;
@@ -202,10 +210,36 @@ public final class SlurmCampaign {
             if (t != null && KILLING_STATES.contains(t.state())) dropKilledCells(csv);
             shards.add(shard);
         }
-        if (!shards.isEmpty()) merge.accept(out, shards);
+        if (!shards.isEmpty()) {
+            merge.accept(out, shards);
+            mergeMachines(out, shards);
+        }
         Set<CellKey> merged = keys(out.resolve(ResultsCsv.FILE_NAME));
         int missing = (int) cells.stream().filter(k -> !merged.contains(k)).count();
         return new Summary(cells.size(), missing, spec, jobId, unfinished);
+    }
+
+    /**
+     * Joins the shards' {@code machines.csv} into the results folder's: one line per cell, a
+     * shard's last line of a cell winning over what the folder had.
+     */
+    static void mergeMachines(Path out, List<Path> shards) {
+        Map<String, List<String>> lines = new LinkedHashMap<>();
+        List<Path> files = new ArrayList<>(List.of(out.resolve(Environment.MACHINES)));
+        shards.forEach(s -> files.add(s.resolve(Environment.MACHINES)));
+        for (Path f : files) {
+            if (!Files.isRegularFile(f)) continue;
+            try (CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                    .parse(Files.newBufferedReader(f, StandardCharsets.UTF_8))) {
+                for (CSVRecord r : p) if (r.size() == Environment.MACHINE_COLUMNS.size()) lines.put(r.get(0), r.toList());
+            } catch (IOException | UncheckedIOException e) {
+                throw new UncheckedIOException("cannot read " + f + ": " + e.getMessage(), new IOException(e));
+            }
+        }
+        if (lines.isEmpty()) return;
+        StringBuilder sb = new StringBuilder(String.join(",", Environment.MACHINE_COLUMNS)).append('\n');
+        lines.values().forEach(l -> sb.append(CSVFormat.DEFAULT.format(l.toArray())).append('\n'));
+        ResultsFile.writeWhole(out.resolve(Environment.MACHINES), sb.toString());
     }
 
     /** Cells with a row in the results folder or in a shard. */
