@@ -100,7 +100,7 @@ final class Slurm {
                 throw new Lab.BadInput("cannot " + what + ": " + command.getFirst() + " did not answer in 60 s");
             }
             if (p.exitValue() != 0)
-                throw new Lab.BadInput("cannot " + what + ": " + String.join(" ", command) + " failed: " + out.strip());
+                throw new Lab.BadInput("cannot " + what + ": " + String.join(" ", command) + " failed: " + String.join(" | ", out.strip().lines().toList()));
             return out;
         } catch (IOException e) {
             throw new Lab.BadInput("cannot " + what + ": " + e.getMessage());

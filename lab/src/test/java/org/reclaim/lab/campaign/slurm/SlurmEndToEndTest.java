@@ -79,6 +79,10 @@ class SlurmEndToEndTest {
         assertEveryCellOnce(out);
         assertThat(ResultsCsv.read(out.resolve("results.csv"))).extracting(ResultRow::status).containsOnly("ok");
         assertThat(out.resolve("report.html")).isRegularFile();
+        List<String> machines = Files.readAllLines(out.resolve("machines.csv"));      // node and Slurm ids per cell
+        assertThat(machines.subList(1, machines.size())).hasSize(16)
+                .allSatisfy(l -> assertThat(l).contains(",reclaim1,").matches(".*,\\d+,\\d+,[1-4]$"));
+        assertThat(out.resolve("report.md")).content().contains("- Machine: ").contains(": 16 cells on reclaim1");
         assertThat(out.resolve("slurm/campaign.sbatch")).content().contains("#SBATCH --exclusive", "--shard \"$shard\"/4");
     }
 
