@@ -284,7 +284,7 @@ public final class SlurmCampaign {
     }
 
     /** Takes out of a shard's results the crash rows of cells ended by SIGTERM (exit status 143): their task was stopped, they did not fail. */
-    private static void dropKilledCells(Path csv) {
+    static void dropKilledCells(Path csv) {
         List<ResultRow> rows = ResultsCsv.read(csv);
         List<ResultRow> kept = rows.stream().filter(r -> !(r.status().equals(ResultRow.CRASH)
                 && r.message().startsWith("exit status 143"))).toList();

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.reclaim.analysis.results.CellKey;
+import org.reclaim.analysis.results.ResultRow;
+import org.reclaim.analysis.results.ResultsCsv;
+import org.reclaim.analysis.results.ResultsFile;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -19,6 +24,22 @@ class SlurmCampaignTest {
         assertThat(SlurmCampaign.ranges(new TreeSet<>(Set.of(1, 2, 3, 5, 7, 8)))).isEqualTo("1-3,5,7-8");
         assertThat(SlurmCampaign.ranges(new TreeSet<>(Set.of(4)))).isEqualTo("4");
         assertThat(SlurmCampaign.ranges(new TreeSet<>())).isEmpty();
+    }
+
+    @Test
+    void aCellKilledByItsTaskSigtermIsNoResultButACellThatCrashedOnItsOwnIs() {
+        Path csv = dir.resolve("results.csv");
+        try (ResultsFile f = ResultsFile.open(csv)) {
+            f.append(ResultRow.failed(key(1), 0, 0, ResultRow.CRASH, "exit status 143: Picked up a SIGTERM", 1));
+            f.append(ResultRow.failed(key(2), 0, 0, ResultRow.CRASH, "exit status 7: cell fault injected by a test: crashing", 1));
+            f.append(ResultRow.failed(key(3), 0, 0, ResultRow.TIMEOUT, "killed after the time limit of 3000 ms", 1));
+        }
+        SlurmCampaign.dropKilledCells(csv);
+        assertThat(ResultsCsv.read(csv)).extracting(r -> r.key().seed()).containsExactly(2L, 3L);
+    }
+
+    static CellKey key(long seed) {
+        return new CellKey("binary-trees", "tiny", Map.of(), "manual", "2x", seed, 1);
     }
 
     @Test
