@@ -100,7 +100,8 @@ final class Slurm {
                 throw new Lab.BadInput("cannot " + what + ": " + command.getFirst() + " did not answer in 60 s");
             }
             if (p.exitValue() != 0)
-                throw new Lab.BadInput("cannot " + what + ": " + String.join(" ", command) + " failed: " + String.join(" | ", out.strip().lines().toList()));
+                throw new Lab.BadInput("cannot " + what + ": " + String.join(" ", command) + " failed: " + String.join(" | ", out.strip().lines().toList())
+                        + " (is a Slurm cluster reachable? SLURM_CONF names its slurm.conf; scripts/slurm-test-cluster up starts one)");
             return out;
         } catch (IOException e) {
             throw new Lab.BadInput("cannot " + what + ": " + e.getMessage());
