@@ -17,6 +17,7 @@ import jdk.jfr.Recording;
 import org.reclaim.analysis.HistogramLogs;
 import org.reclaim.analysis.RunMetrics;
 import org.reclaim.analysis.TimelineCsv;
+import org.reclaim.analysis.cost.CostModel;
 import org.HdrHistogram.Histogram;
 import org.reclaim.runtime.Managers;
 import org.reclaim.runtime.NearestNames;
@@ -141,6 +142,7 @@ public final class RunCommand implements Callable<Integer> {
                 TimelineCsv.write(timeline, recorder, result.manager().oracle() == null ? null
                         : OracleMetrics.split(result.manager(), result.allLeaks(), LifetimeSplit.Clock.ALLOCATION));
         }
+        r.metrics().putAll(CostModel.shipped().metrics(r));
         return r;
     }
 

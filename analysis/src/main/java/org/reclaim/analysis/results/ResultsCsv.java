@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.reclaim.analysis.cost.CostModel;
 import org.reclaim.runtime.RunRecord;
 
 /**
@@ -36,11 +37,16 @@ public final class ResultsCsv {
     private static final List<String> TAIL = List.of("objects_allocated", "bytes_allocated", "objects_freed",
             "bytes_freed", "leaked_objects", "leaked_bytes", "errors", "error_kinds", "counters", "cell_ns");
 
-    /** Every column, in order: the cell, its outcome, every key of {@link RunRecord#METRICS}, then the counts. */
+    /** The figures a row carries: every key of {@link RunRecord#METRICS}, then the cost model's ({@link CostModel#METRICS}). */
+    public static final List<String> FIGURES;
+    /** Every column, in order: the cell, its outcome, the {@link #FIGURES}, then the counts. */
     public static final List<String> COLUMNS;
     static {
+        List<String> f = new ArrayList<>(RunRecord.METRICS);
+        f.addAll(CostModel.METRICS);
+        FIGURES = List.copyOf(f);
         List<String> c = new ArrayList<>(HEAD);
-        c.addAll(RunRecord.METRICS);
+        c.addAll(FIGURES);
         c.addAll(TAIL);
         COLUMNS = List.copyOf(c);
     }
@@ -67,7 +73,7 @@ public final class ResultsCsv {
                 Integer.toString(k.repetition()), row.status(), row.message(), Long.toString(row.checksum()),
                 Long.toString(row.wallNanos()), Long.toString(row.mmNanos()), Long.toString(row.pauseCount()),
                 Long.toString(row.pauseMaxNanos())));
-        for (String m : RunRecord.METRICS) {
+        for (String m : FIGURES) {
             Double d = row.metrics().get(m);
             v.add(d == null || d.isNaN() || d.isInfinite() ? "" : BigDecimal.valueOf(d).stripTrailingZeros().toPlainString());
         }
@@ -116,7 +122,7 @@ public final class ResultsCsv {
         CellKey key = new CellKey(text(r, "workload"), text(r, "size"), CellKey.parseParams(text(r, "params")),
                 text(r, "manager"), text(r, "heap"), number(r, "seed"), (int) number(r, "repetition"));
         Map<String, Double> metrics = new LinkedHashMap<>();
-        for (String m : RunRecord.METRICS) {
+        for (String m : FIGURES) {
             String t = text(r, m);
             if (!t.isEmpty()) metrics.put(m, Double.parseDouble(t));
         }
