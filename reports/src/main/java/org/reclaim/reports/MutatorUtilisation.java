@@ -38,8 +38,11 @@ final class MutatorUtilisation {
         List<Figure.Series> series = new ArrayList<>();
         String best = null, worst = null;
         double bestAt10 = -1, worstAt10 = 2;
+        java.util.Map<String, org.reclaim.analysis.stats.Estimate> mmu10 = new java.util.HashMap<>();
         for (String m : folder.managers()) {
             List<ResultRow> rows = folder.ok(b, heap, m);
+            if (!rows.isEmpty() && rows.stream().allMatch(r -> r.metrics().containsKey(METRICS[1])))
+                mmu10.put(m, org.reclaim.analysis.stats.Estimate.of(rows.stream().map(r -> r.metrics().get(METRICS[1])).toList()));
             Optional<Mmu> fromTimeline = m.startsWith("jvm:") ? Optional.empty() : rows.stream()
                     .filter(r -> Files.isRegularFile(folder.timeline(r.key())))
                     .min(Comparator.comparingLong((ResultRow r) -> r.key().seed()).thenComparingInt(r -> r.key().repetition()))
@@ -73,7 +76,8 @@ final class MutatorUtilisation {
                     + ": it comes from the mmu.1ms, mmu.10ms and mmu.100ms columns of results.csv");
         String reading = b.label() + ", heap " + heap + ": in every 10 ms window, " + best + " left the program at least "
                 + Quantities.percent(bestAt10) + " of the time"
-                + (!worst.equals(best) ? "; " + worst + " only " + Quantities.percent(worstAt10) : "") + ".";
+                + (!worst.equals(best) ? "; " + worst + " only " + Quantities.percent(worstAt10)
+                + Quantities.unlessDistinguishable(mmu10.get(best), mmu10.get(worst)) : "") + ".";
         return new Figure(id, title, "window (ms)", "mutator utilisation (0 to 1)", Figure.Kind.LINES, true, false,
                 List.of(), series, reading, "");
     }

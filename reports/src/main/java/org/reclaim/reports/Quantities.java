@@ -35,4 +35,14 @@ final class Quantities {
         int digits = Math.max(0, 2 - (int) Math.floor(Math.log10(Math.abs(v))));
         return String.format(Locale.ROOT, "%." + digits + "f", v);
     }
+
+    /**
+     * Empty when the 95% intervals of {@code a} and {@code b} separate (the difference a reading
+     * states is real at this number of repetitions), else the words that take the difference back.
+     */
+    static String unlessDistinguishable(org.reclaim.analysis.stats.Estimate a, org.reclaim.analysis.stats.Estimate b) {
+        if (a == null || b == null || a.compareTo(b) != org.reclaim.analysis.stats.Estimate.Order.NOT_DISTINGUISHABLE) return "";
+        int n = Math.min(a.count(), b.count());
+        return " (but the two are not distinguishable at " + n + (n == 1 ? " repetition" : " repetitions") + ": their 95% intervals overlap)";
+    }
 }
