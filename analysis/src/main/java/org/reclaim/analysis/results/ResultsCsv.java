@@ -37,13 +37,20 @@ public final class ResultsCsv {
     private static final List<String> TAIL = List.of("objects_allocated", "bytes_allocated", "objects_freed",
             "bytes_freed", "leaked_objects", "leaked_bytes", "errors", "error_kinds", "counters", "cell_ns");
 
-    /** The figures a row carries: every key of {@link RunRecord#METRICS}, then the cost model's ({@link CostModel#METRICS}). */
+    /** The figure that says how many warm-up iterations a campaign cell ran before its measured run. */
+    public static final String WARMUP_ITERATIONS = "warmup.iterations";
+
+    /**
+     * The figures a row carries: every key of {@link RunRecord#METRICS}, then the cost model's
+     * ({@link CostModel#METRICS}), then {@link #WARMUP_ITERATIONS}.
+     */
     public static final List<String> FIGURES;
     /** Every column, in order: the cell, its outcome, the {@link #FIGURES}, then the counts. */
     public static final List<String> COLUMNS;
     static {
         List<String> f = new ArrayList<>(RunRecord.METRICS);
         f.addAll(CostModel.METRICS);
+        f.add(WARMUP_ITERATIONS);
         FIGURES = List.copyOf(f);
         List<String> c = new ArrayList<>(HEAD);
         c.addAll(FIGURES);
