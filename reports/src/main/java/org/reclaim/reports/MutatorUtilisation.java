@@ -5,15 +5,18 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.reclaim.analysis.Mmu;
-import java.util.ArrayList;
-import java.util.List;
 import org.reclaim.analysis.results.ResultRow;
+import org.reclaim.analysis.stats.Estimate;
 
 /**
  * Minimum mutator utilisation (Cheng &amp; Blelloch) per manager, with the bounded mutator
@@ -38,11 +41,11 @@ final class MutatorUtilisation {
         List<Figure.Series> series = new ArrayList<>();
         String best = null, worst = null;
         double bestAt10 = -1, worstAt10 = 2;
-        java.util.Map<String, org.reclaim.analysis.stats.Estimate> mmu10 = new java.util.HashMap<>();
+        Map<String, Estimate> mmu10 = new HashMap<>();
         for (String m : folder.managers()) {
             List<ResultRow> rows = folder.ok(b, heap, m);
             if (!rows.isEmpty() && rows.stream().allMatch(r -> r.metrics().containsKey(METRICS[1])))
-                mmu10.put(m, org.reclaim.analysis.stats.Estimate.of(rows.stream().map(r -> r.metrics().get(METRICS[1])).toList()));
+                mmu10.put(m, Estimate.of(rows.stream().map(r -> r.metrics().get(METRICS[1])).toList()));
             Optional<Mmu> fromTimeline = m.startsWith("jvm:") ? Optional.empty() : rows.stream()
                     .filter(r -> Files.isRegularFile(folder.timeline(r.key())))
                     .min(Comparator.comparingLong((ResultRow r) -> r.key().seed()).thenComparingInt(r -> r.key().repetition()))

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
 import org.reclaim.analysis.results.ResultRow;
+import org.reclaim.analysis.stats.Estimate;
 
 /**
  * The pause-time distribution per manager, drawn the way HdrHistogram's plotter draws it:
@@ -39,7 +42,7 @@ final class PausePercentiles {
         String best = null;
         double bestP99 = Double.MAX_VALUE, worstP99 = -1;
         String worst = null;
-        java.util.Map<String, org.reclaim.analysis.stats.Estimate> p99 = new java.util.HashMap<>();
+        Map<String, Estimate> p99 = new HashMap<>();
         for (String m : folder.managers()) {
             List<ResultRow> rows = folder.ok(b, heap, m);
             if (rows.isEmpty()) continue;
@@ -54,7 +57,7 @@ final class PausePercentiles {
             }
             series.add(new Figure.Series(m, m, x, y, Figure.Role.LINE));
             if (rows.stream().allMatch(r -> r.metrics().containsKey("pause.p99.ns")))
-                p99.put(m, org.reclaim.analysis.stats.Estimate.of(rows.stream().map(r -> r.metrics().get("pause.p99.ns")).toList()));
+                p99.put(m, Estimate.of(rows.stream().map(r -> r.metrics().get("pause.p99.ns")).toList()));
             if (ms[2] < bestP99) { bestP99 = ms[2]; best = m; }
             if (ms[2] > worstP99) { worstP99 = ms[2]; worst = m; }
         }

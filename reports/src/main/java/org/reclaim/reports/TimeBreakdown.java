@@ -1,8 +1,11 @@
 package org.reclaim.reports;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.reclaim.analysis.results.ResultRow;
+import org.reclaim.analysis.stats.Estimate;
 
 /**
  * Where each manager's run time went: the mutator (the program) and memory management (the sum
@@ -22,7 +25,7 @@ final class TimeBreakdown {
         List<Double> mutator = new ArrayList<>(), mm = new ArrayList<>();
         String most = null, least = null;
         double mostShare = -1, leastShare = 2;
-        java.util.Map<String, org.reclaim.analysis.stats.Estimate> shares = new java.util.HashMap<>();
+        Map<String, Estimate> shares = new HashMap<>();
         for (String m : folder.managers()) {
             List<ResultRow> rows = folder.ok(b, heap, m);
             if (rows.isEmpty()) continue;
@@ -32,7 +35,7 @@ final class TimeBreakdown {
             mutator.add(mu);
             mm.add(gc);
             double share = mu + gc > 0 ? gc / (mu + gc) : 0;
-            shares.put(m, org.reclaim.analysis.stats.Estimate.of(rows.stream().map(r -> r.wallNanos() > 0 ? (double) r.mmNanos() / r.wallNanos() : 0.0).toList()));
+            shares.put(m, Estimate.of(rows.stream().map(r -> r.wallNanos() > 0 ? (double) r.mmNanos() / r.wallNanos() : 0.0).toList()));
             if (share > mostShare) { mostShare = share; most = m; }
             if (share < leastShare) { leastShare = share; least = m; }
         }
