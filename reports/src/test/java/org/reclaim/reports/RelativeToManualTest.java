@@ -29,7 +29,7 @@ class RelativeToManualTest {
         assertThat(f.series("semispace out of memory").x()).containsExactly(2);
         assertThat(f.series("semispace out of memory").role()).isEqualTo(Figure.Role.FAILED);
         assertThat(f.series("manual = 1").y()).containsExactly(1, 1);
-        assertThat(f.reading()).isEqualTo("binary-trees tiny, run time relative to manual: semispace: 3.00× at 1×, 1.40× [1.15, 1.65] at 3×"
+        assertThat(f.reading()).isEqualTo("binary-trees tiny, run time relative to manual: semispace: 3.00× at 1×, 1.40× [1.17, 1.67] at 3×"
                 + " (slower than manual there); out of memory at 2×.");
     }
 }

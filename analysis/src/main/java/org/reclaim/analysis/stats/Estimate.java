@@ -49,7 +49,7 @@ public record Estimate(int count, double median, double mean, double low, double
         if (n == 1) return new Estimate(1, median, mean, Double.NaN, Double.NaN, v[0], v[0]);
         double ss = 0;
         for (double d : v) ss += (d - mean) * (d - mean);
-        double sd = Math.sqrt(ss / (n - 1));
+        double sd = v[0] == v[n - 1] ? 0 : Math.sqrt(ss / (n - 1));
         double half = sd == 0 ? 0 : tQuantile(n - 1) * sd / Math.sqrt(n);
         return new Estimate(n, median, mean, mean - half, mean + half, v[0], v[n - 1]);
     }
@@ -78,10 +78,11 @@ public record Estimate(int count, double median, double mean, double low, double
     public enum Order { LOWER, HIGHER, NOT_DISTINGUISHABLE }
 
     /**
-     * The interval of the ratio {@code this / reference} of two means, by the delta method: the
-     * ratio of the means times {@code 1 ± t · √((s₁/m₁)²/n₁ + (s₂/m₂)²/n₂)}, with the smaller
-     * count's degrees of freedom (conservative). Both must have an interval and positive means;
-     * otherwise the ratio of the medians with no interval.
+     * The interval of the ratio {@code this / reference} of two means, by the delta method on the
+     * log scale (so that it stays positive and is symmetric in the ratio's logarithm): the ratio of
+     * the means times {@code exp(± t · √((s₁/m₁)²/n₁ + (s₂/m₂)²/n₂))}, with the smaller count's
+     * degrees of freedom (conservative). Both must have an interval and positive means; otherwise
+     * the ratio of the medians with no interval.
      */
     public Estimate ratioTo(Estimate reference) {
         double r = median / reference.median;
@@ -90,7 +91,7 @@ public record Estimate(int count, double median, double mean, double low, double
         double rel1 = relativeError(), rel2 = reference.relativeError();
         double ratio = mean / reference.mean;
         double half = tQuantile(Math.min(count, reference.count) - 1) * Math.sqrt(rel1 * rel1 + rel2 * rel2);
-        return new Estimate(Math.min(count, reference.count), r, ratio, ratio * (1 - half), ratio * (1 + half),
+        return new Estimate(Math.min(count, reference.count), r, ratio, ratio * Math.exp(-half), ratio * Math.exp(half),
                 min / reference.max, max / reference.min);
     }
 

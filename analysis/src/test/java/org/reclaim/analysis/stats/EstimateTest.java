@@ -40,13 +40,15 @@ class EstimateTest {
     }
 
     @Test
-    void aRatioCarriesBothIntervalsByTheDeltaMethod() {
+    void aRatioCarriesBothIntervalsByTheDeltaMethodOnTheLogScale() {
         Estimate a = Estimate.of(20.0, 22.0, 24.0), b = Estimate.of(10.0, 10.0, 10.0);
         Estimate r = a.ratioTo(b);
-        // b has no spread: the ratio's interval is a's divided by 10
+        // b has no spread: relative standard error of a's mean 2 / (22 * sqrt 3) = 0.0524864, times t = 4.302653
         assertThat(r.median()).isEqualTo(2.2);
-        assertThat(r.low()).isCloseTo(a.low() / 10, within(1e-9));
-        assertThat(r.high()).isCloseTo(a.high() / 10, within(1e-9));
+        assertThat(r.low()).isCloseTo(2.2 * Math.exp(-4.302653 * 0.0524864), within(1e-5));
+        assertThat(r.high()).isCloseTo(2.2 * Math.exp(4.302653 * 0.0524864), within(1e-5));
+        Estimate noisy = Estimate.of(1.0, 10.0, 19.0).ratioTo(b);
+        assertThat(noisy.low()).as("a ratio's interval stays positive").isPositive();
         assertThat(Estimate.of(4.0).ratioTo(b).hasInterval()).isFalse();
     }
 }
