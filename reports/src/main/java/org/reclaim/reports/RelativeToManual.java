@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
-import org.reclaim.analysis.cost.CostModel;
 import org.reclaim.analysis.results.ResultRow;
 import org.reclaim.analysis.stats.Estimate;
 
@@ -172,10 +171,5 @@ final class RelativeToManual {
         String median = Quantities.significant(r.median()) + "×";
         return measure == Measure.TIME && r.hasInterval() && r.high() > r.low()
                 ? median + " [" + Quantities.significant(r.low()) + ", " + Quantities.significant(r.high()) + "]" : median;
-    }
-
-    /** Whether any row of {@code b} carries a cost. */
-    static boolean hasCost(ResultsFolder folder, Benchmark b) {
-        return folder.ok(b).stream().anyMatch(r -> r.metrics().containsKey(CostModel.METRICS.get(2)));
     }
 }
