@@ -65,6 +65,17 @@ public final class ResultsFile implements AutoCloseable {
         }
     }
 
+    /** Whether the file at {@code path} exists and has anything after its header line. */
+    public static boolean hasRows(Path path) {
+        if (!Files.isRegularFile(path)) return false;
+        try (var lines = Files.lines(path, StandardCharsets.ISO_8859_1)) {
+            return lines.skip(1).anyMatch(l -> !l.isBlank());
+        } catch (IOException | UncheckedIOException e) {
+            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(),
+                    e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
+        }
+    }
+
     /** Whether a row for {@code key} is already in the file. */
     public boolean has(CellKey key) {
         return finished.contains(key);
