@@ -131,13 +131,12 @@ public final class ResultsFile implements AutoCloseable {
 
     /**
      * Writes {@code text} as the whole of {@code path}: a temporary file beside it, forced, then
-     * renamed over it, so readers see the old file or the new one, never a mix.
+     * renamed over it, so readers see the old file or the new one, never a mix. The file has the
+     * user's umask, as any new file.
      */
     public static void writeWhole(Path path, String text) {
-        Path dir = path.toAbsolutePath().getParent();
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
+            Path tmp = org.reclaim.analysis.AsideFile.create(path);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ByteBuffer b = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
                 while (b.hasRemaining()) ch.write(b);
