@@ -113,6 +113,7 @@ public final class Report {
         m.put("medians", medians(folder));
         m.put("failures", folder.failures().stream().map(Report::failure).toList());
         m.put("rows", folder.rows().size());
+        m.put("skipped", folder.skippedRows());
         return m;
     }
 

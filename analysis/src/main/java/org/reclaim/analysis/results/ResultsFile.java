@@ -50,10 +50,15 @@ public final class ResultsFile implements AutoCloseable {
             } else {
                 cutPartialLine(path);
                 String first;
-                try (var lines = Files.lines(path, StandardCharsets.UTF_8)) { first = lines.findFirst().orElse(""); }
+                try (var lines = Files.lines(path, StandardCharsets.ISO_8859_1)) { first = lines.findFirst().orElse(""); }
                 if (!(first + "\n").equals(ResultsCsv.headerLine())) {
+                    ResultsCsv.Reading old = ResultsCsv.readChecked(path);
+                    if (!old.skipped().isEmpty())
+                        throw new IllegalArgumentException("cannot rewrite " + path + " with the current columns: "
+                                + old.skipped().size() + " of its rows do not read (the first: " + old.skipped().getFirst()
+                                + "); mend or remove them first");
                     StringBuilder sb = new StringBuilder(ResultsCsv.headerLine());
-                    ResultsCsv.read(path).forEach(r -> sb.append(ResultsCsv.line(r)));
+                    old.rows().forEach(r -> sb.append(ResultsCsv.line(r)));
                     writeWhole(path, sb.toString());
                 }
             }
