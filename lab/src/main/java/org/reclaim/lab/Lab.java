@@ -45,7 +45,7 @@ public final class Lab implements Runnable {
     }
 
     /** Prints {@code t} as the one line described at {@link #commandLine()} and returns the exit status. */
-    static int report(Throwable t, PrintWriter err, String prefix) {
+    public static int report(Throwable t, PrintWriter err, String prefix) {
         String message = oneLine(t);
         if (message != null) {
             err.println(prefix + message);
