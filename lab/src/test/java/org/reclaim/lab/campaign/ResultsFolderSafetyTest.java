@@ -107,6 +107,14 @@ class ResultsFolderSafetyTest {
     }
 
     @Test
+    void anOutFolderOnAReadOnlyFileSystemIsOneLineAndExitStatus2() throws Exception {
+        Files.writeString(dir.resolve("one.yaml"), ONE_CELL);
+        var o = org.reclaim.lab.LabOutput.run("campaign", dir.resolve("one.yaml").toString(), "--out", "/proc/reclaim-results");
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.err()).startsWith("lab campaign: cannot create results folder /proc/reclaim-results").hasLineCount(1);
+    }
+
+    @Test
     void anOutFolderThatIsAFileIsOneLineAndExitStatus2() throws Exception {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         Files.writeString(dir.resolve("one.yaml"), ONE_CELL);
