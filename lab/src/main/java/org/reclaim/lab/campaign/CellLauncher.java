@@ -35,8 +35,9 @@ import org.reclaim.runtime.RunRecord;
  *
  * <p>A cell that failed because of the machine, not of itself, throws
  * {@link InfrastructureFailure} instead of producing an outcome: its JVM could not be started or
- * did not initialise, its output could not be written (no space left), or it exited normally
- * without a record (its standard output was lost).
+ * did not initialise, its output could not be written (no space left), it was killed by a
+ * signal the campaign did not send (SIGKILL or SIGTERM: the system's out-of-memory killer, or a
+ * person), or it exited normally without a record (its standard output was lost).
  */
 public final class CellLauncher {
 
@@ -174,6 +175,9 @@ public final class CellLauncher {
                 if (stderr.contains(sign))
                     throw new InfrastructureFailure("the cell " + key + " failed for a reason outside it (" + sign + ")"
                             + lastLines(stderr, ": "), null);
+            if (p.exitValue() == 128 + 9 || p.exitValue() == 128 + 15)
+                throw new InfrastructureFailure("the cell " + key + " was killed from outside the campaign (signal "
+                        + (p.exitValue() - 128) + ": the system's out-of-memory killer, or a person)" + lastLines(stderr, ": "), null);
             if (p.exitValue() == 0)
                 throw new InfrastructureFailure("the cell " + key + " exited normally but its run record never reached "
                         + out + " (is its file system full?)", null);

@@ -93,6 +93,32 @@ class ResultsFolderSafetyTest {
     }
 
     @Test
+    void aCellKilledFromOutsideStopsTheCampaignWithoutARow() throws Exception {
+        Path out = dir.resolve("killed");
+        Campaign c = campaign("one.yaml", ONE_CELL);
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        Thread campaign = new Thread(() -> {
+            try {
+                CampaignRunnerTest.run(c, out, Shard.ALL, List.of("-Dreclaim.cell.fault.1=hang"));
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        campaign.start();
+        ProcessHandle cell = null;
+        for (long deadline = System.nanoTime() + 60_000_000_000L; cell == null && System.nanoTime() < deadline; Thread.sleep(50))
+            cell = ProcessHandle.current().descendants()
+                    .filter(p -> p.info().commandLine().orElse("").contains(CellMain.class.getName())).findFirst().orElse(null);
+        assertThat(cell).as("the cell's process").isNotNull();
+        cell.destroyForcibly();
+        campaign.join(60_000);
+        assertThat(failure.get()).isInstanceOf(CellLauncher.InfrastructureFailure.class)
+                .hasMessageStartingWith("campaign one stopped: the cell binary-trees tiny manual 64k seed 1 rep 1 was killed from"
+                        + " outside the campaign (signal 9");
+        assertThat(ResultsCsv.read(out.resolve(ResultsCsv.FILE_NAME))).isEmpty();
+    }
+
+    @Test
     void aFullDiskStopsTheCampaignBeforeTheCellRatherThanRecordingACrash() throws Exception {
         Path out = dir.resolve("full");
         Campaign c = campaign("one.yaml", ONE_CELL);
