@@ -85,18 +85,26 @@ final class MutatorUtilisation {
                 List.of(), series, reading, "");
     }
 
-    /** The MMU of a run from its timeline's pause rows (start from the run's start, duration), over {@code wallNanos}. */
+    /**
+     * The MMU of a run from its timeline's pause rows (start from the run's start, duration), over
+     * {@code wallNanos}; empty when the file is not a readable timeline (empty, cut, garbage,
+     * negative times), so the run's MMU columns of results.csv are used instead of reading a
+     * missing timeline as a run without pauses.
+     */
     private static Optional<Mmu> timelineMmu(Path file, long wallNanos) {
         if (wallNanos <= 0) return Optional.empty();
         List<long[]> pauses = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
+            if (!p.getHeaderMap().keySet().containsAll(List.of("record", "start.ns", "duration.ns"))) return Optional.empty();
             for (CSVRecord r : p)
-                if ("pause".equals(r.get("record")) && !r.get("start.ns").isEmpty())
-                    pauses.add(new long[] {Long.parseLong(r.get("start.ns")), Long.parseLong(r.get("duration.ns"))});
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": not a timeline with pause rows (record, start.ns, duration.ns): "
-                    + e.getMessage(), e);
+                if ("pause".equals(r.get("record")) && !r.get("start.ns").isEmpty()) {
+                    long start = Long.parseLong(r.get("start.ns")), duration = Long.parseLong(r.get("duration.ns"));
+                    if (start < 0 || duration < 0) return Optional.empty();
+                    pauses.add(new long[] {start, duration});
+                }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
         long[] starts = pauses.stream().mapToLong(x -> x[0]).toArray(), durations = pauses.stream().mapToLong(x -> x[1]).toArray();
         return Optional.of(Mmu.of(0, wallNanos, starts, durations, starts.length));

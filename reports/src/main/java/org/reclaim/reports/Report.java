@@ -126,6 +126,7 @@ public final class Report {
         m.put("literature", AgainstTheLiterature.claims(folder).stream().map(AgainstTheLiterature.Claim::asMap).toList());
         m.put("failures", folder.failures().stream().map(Report::failure).toList());
         m.put("rows", folder.rows().size());
+        m.put("skipped", folder.skippedRows());
         return m;
     }
 

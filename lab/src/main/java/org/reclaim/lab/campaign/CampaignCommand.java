@@ -24,10 +24,18 @@ public final class CampaignCommand implements Callable<Integer> {
             description = "run only the i-th of n deterministic shares of the cells (default: ${DEFAULT-VALUE})")
     String shard;
 
+    @Option(names = "--check", description = "check the campaign file and say how many cells it has; run nothing")
+    boolean check;
+
     @Override
     public Integer call() {
         Campaign c = CampaignFile.read(file);
         Shard s = Shard.parse(shard);
+        if (check) {
+            System.out.println("campaign " + c.name() + ": " + file + " is valid, " + c.cells().size() + " cells; results would go to "
+                    + (out != null ? out : Path.of("results", c.name())).toAbsolutePath().normalize());
+            return 0;
+        }
         Path dir = out != null ? out : Path.of("results", c.name());
         CampaignRunner.Summary sum = new CampaignRunner(new CampaignRunner.Settings(dir, s, CellLauncher.Settings.current()),
                 Progress.forConsole(System.err)).run(c);
