@@ -96,7 +96,8 @@ public final class JfrPauses {
             return readEvents(file);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(file + ": no such file");
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | InternalError e) {
+            // InternalError: the JDK's parser meets a damaged type name (a flipped byte in the metadata).
             if (e instanceof IllegalArgumentException iae && iae.getMessage() != null && iae.getMessage().startsWith(file.toString()))
                 throw iae;
             throw new IllegalArgumentException(file + ": " + describe(e));
@@ -112,9 +113,10 @@ public final class JfrPauses {
         }
     }
 
-    private static String describe(Exception e) {
+    private static String describe(Throwable e) {
         if (e instanceof java.io.EOFException) return "a truncated JFR recording: it ends in the middle of a chunk";
-        return "a truncated or corrupt JFR recording (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")";
+        return "a truncated or corrupt JFR recording (" + (e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getMessage().replaceAll("\\p{Cntrl}", "?")) + ")";
     }
 
     private static Recording readEvents(Path file) throws IOException {

@@ -13,7 +13,9 @@ import org.reclaim.runtime.probe.PauseRecorder;
  * The figures of {@link RunRecord#METRICS} a run's recording gives: pause percentiles from the
  * HdrHistogram, MMU at 1, 10 and 100 ms from the pause timeline, footprint peak and time-weighted
  * mean. The same keys for a simulated run (from its {@link PauseRecorder}) and a {@code jvm:*} run
- * (from its JFR recording). The oracle's keys are not computed here.
+ * (from its JFR recording). The oracle's keys are not computed here. A run with no footprint
+ * sample (it allocated less than one sampling interval, or its JVM never collected) has no
+ * footprint figures rather than a peak of 0.
  */
 public final class RunMetrics {
     private RunMetrics() {}
@@ -40,7 +42,7 @@ public final class RunMetrics {
             inUse[i] = rec.sampleInUse(i);
         }
         Mmu mmu = rec.runEnd() > rec.runStart() ? Mmu.of(rec.runStart(), rec.runEnd(), starts, durations, n) : null;
-        return metrics(rec.histogram(), mmu, Footprint.of(clock, inUse, s, bytesAllocated));
+        return metrics(rec.histogram(), mmu, s == 0 ? null : Footprint.of(clock, inUse, s, bytesAllocated));
     }
 
     /** The metrics of a recording read by {@link JfrPauses}: pauses, and the heap in use after each collection. */
@@ -63,7 +65,7 @@ public final class RunMetrics {
             clock[i] = nanos(origin, samples.get(i).time());
             inUse[i] = samples.get(i).inUse();
         }
-        return metrics(h, mmu, Footprint.of(clock, inUse, clock.length, span));
+        return metrics(h, mmu, clock.length == 0 ? null : Footprint.of(clock, inUse, clock.length, span));
     }
 
     private static long nanos(Instant origin, Instant t) { return Duration.between(origin, t).toNanos(); }
@@ -76,8 +78,10 @@ public final class RunMetrics {
         m.put("pause.p999.ns", (double) h.getValueAtPercentile(99.9));
         if (mmu != null)
             for (int i = 0; i < MMU_WINDOWS.length; i++) m.put(MMU_KEYS[i], mmu.at(MMU_WINDOWS[i]));
-        m.put("footprint.peak.bytes", (double) footprint.peakBytes());
-        m.put("footprint.mean.bytes", footprint.meanBytes());
+        if (footprint != null) {
+            m.put("footprint.peak.bytes", (double) footprint.peakBytes());
+            m.put("footprint.mean.bytes", footprint.meanBytes());
+        }
         return m;
     }
 }

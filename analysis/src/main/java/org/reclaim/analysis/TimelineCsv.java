@@ -108,9 +108,7 @@ public final class TimelineCsv {
     private interface Rows { void print(CSVPrinter out) throws IOException; }
 
     private static void atomically(Path file, Rows rows) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        Path tmp = AsideFile.create(file);
         try {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
                  CSVPrinter out = CSVFormat.DEFAULT.builder().setHeader(HEADER).build().print(w)) {

@@ -2,7 +2,9 @@ package org.reclaim.lab;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.reclaim.analysis.results.ResultsCsv;
 import org.reclaim.reports.ChartStyle;
 import org.reclaim.reports.Report;
 import picocli.CommandLine.Command;
@@ -35,6 +37,10 @@ public final class ReportCommand implements Callable<Integer> {
      */
     public static Report.Written report(Path dir, ChartStyle style, PrintStream out) {
         Report.Written w = Report.write(dir, style);
+        List<String> skipped = ResultsCsv.readChecked(dir.resolve(ResultsCsv.FILE_NAME)).skipped();
+        if (!skipped.isEmpty())
+            out.println("report: left out " + skipped.size() + " rows of " + ResultsCsv.FILE_NAME + " that do not read (the first: "
+                    + skipped.getFirst() + ")");
         out.println("report: " + w.html().toAbsolutePath().normalize() + " (Markdown: " + w.markdown().getFileName()
                 + ", " + w.charts().size() + " chart files in " + dir.resolve(Report.CHARTS) + ")");
         return w;

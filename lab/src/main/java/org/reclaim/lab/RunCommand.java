@@ -17,6 +17,7 @@ import jdk.jfr.Recording;
 import org.reclaim.analysis.HistogramLogs;
 import org.reclaim.analysis.RunMetrics;
 import org.reclaim.analysis.TimelineCsv;
+import org.reclaim.analysis.cost.CostModel;
 import org.HdrHistogram.Histogram;
 import org.reclaim.runtime.Managers;
 import org.reclaim.runtime.NearestNames;
@@ -26,7 +27,10 @@ import org.reclaim.runtime.probe.PauseEvent;
 import org.reclaim.runtime.probe.PauseRecorder;
 import org.reclaim.runtime.probe.Probe;
 import org.reclaim.runtime.probe.RunInfoEvent;
+import org.reclaim.workloads.Parameters;
 import org.reclaim.workloads.Runner;
+import org.reclaim.workloads.Workload;
+import org.reclaim.workloads.Workloads;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Unmatched;
@@ -72,7 +76,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-probe", description = "record nothing (Probe.OFF): for measuring the probe's own cost")
     boolean noProbe;
 
-    @Option(names = "--sample-every", paramLabel = "BYTES", description = "footprint sample every BYTES allocated, e.g. 64k (default: heap/64, at least 4k)")
+    @Option(names = "--sample-every", paramLabel = "BYTES", description = "footprint sample every BYTES allocated, e.g. 64k (default: heap/64, at least 4k and at most 64k)")
     String sampleEvery;
 
     @Unmatched List<String> workloadOptions;
@@ -81,31 +85,72 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Map<String, String> params = workloadParameters(workloadOptions);
         long heapBytes = HeapSize.parse(heap);
-        long every = sampleEvery == null ? Math.max(4096, heapBytes / 64) : HeapSize.parse(sampleEvery);
+        if (JvmManagers.isJvm(manager)) HeapSize.checkForCells(heapBytes, heap);
+        else HeapSize.checkInThisJvm(heapBytes, heap);
+        Workload w = Workloads.find(workload);
+        Workloads.size(w, size);
+        Parameters.resolve(w, params);
+        long every = sampleEvery == null ? defaultSampleEvery(heapBytes) : HeapSize.parse(sampleEvery, "--sample-every");
         if (noProbe && (hlog != null || timeline != null || jfr != null))
             throw new Lab.BadInput("--no-probe records nothing, so --hlog, --timeline and --jfr cannot be written with it");
+        for (Path p : new Path[] {hlog, timeline, jfr}) if (p != null) OutputFiles.checkWritable(p);
         Runner.Request request = new Runner.Request(workload, size, manager, heapBytes, seed, params, every);
         if (oracle != null)
-            request = request.withOracle(oracle.equals("auto") ? Math.max(64 << 10, heapBytes / 32) : HeapSize.parse(oracle));
-        RunRecord r = JvmManagers.isJvm(manager) ? runJvm(request) : runSimulated(request);
-        if (json) System.out.println(json().writeValueAsString(r));
-        else summary(r, System.out);
+            request = request.withOracle(oracle.equals("auto") ? Math.max(64 << 10, heapBytes / 32)
+                    : HeapSize.parse(oracle, "--oracle (bytes of allocation between reachability walks)"));
+        Recordings written = new Recordings();
+        RunRecord r = JvmManagers.isJvm(manager) ? runJvm(request, written) : runSimulated(request, written);
+        if (json) {
+            if (written.failure != null) throw written.failure;    // a cell must not take a record whose files are missing
+            System.out.println(json().writeValueAsString(r));
+        } else {
+            summary(r, System.out);
+            if (written.failure != null) throw written.failure;
+        }
         return exitCode(r);
     }
 
-    private RunRecord runJvm(Runner.Request request) throws IOException, InterruptedException {
+    /**
+     * The default footprint sampling interval: heap/64, at least 4 KiB and at most 64 KiB, so that
+     * a small run allocating less than a big heap's 64th part is still sampled.
+     */
+    static long defaultSampleEvery(long heapBytes) {
+        return Math.min(64 << 10, Math.max(4096, heapBytes / 64));
+    }
+
+    /** The first recording that could not be written after the run, kept until the summary is out. */
+    private static final class Recordings {
+        java.io.UncheckedIOException failure;
+
+        void write(Path file, String what, OutputFiles.Writer writer) {
+            if (file == null || failure != null) return;
+            try {
+                writer.write();
+            } catch (IOException e) {
+                failure = new java.io.UncheckedIOException("cannot write the " + what + " to " + file + ": "
+                        + OutputFiles.reason(e), e);
+            }
+        }
+    }
+
+    private RunRecord runJvm(Runner.Request request, Recordings written) throws IOException, InterruptedException {
         JvmRunner.Result result = JvmRunner.run(request, jfr);
         RunRecord r = result.record();
-        if (hlog != null) {
+        written.write(jfr, "JFR recording", () -> OutputFiles.applyUmask(jfr));
+        written.write(hlog, "pause histogram", () -> {
             Histogram h = new Histogram(1, PauseRecorder.HIGHEST_NANOS, 3);
             result.recording().pauses().forEach(p -> h.recordValue(Math.max(1, Math.min(p.nanos(), PauseRecorder.HIGHEST_NANOS))));
+            if (result.recording().start() != null) {
+                h.setStartTimeStamp(result.recording().start().toEpochMilli());
+                h.setEndTimeStamp(result.recording().end().toEpochMilli());
+            }
             HistogramLogs.write(hlog, h, tag(r));
-        }
-        if (timeline != null) TimelineCsv.write(timeline, result.recording());
+        });
+        written.write(timeline, "timeline", () -> TimelineCsv.write(timeline, result.recording()));
         return r;
     }
 
-    private RunRecord runSimulated(Runner.Request request) throws IOException {
+    private RunRecord runSimulated(Runner.Request request, Recordings written) {
         if (!Managers.names().contains(manager)) {
             List<String> all = new ArrayList<>(Managers.names());
             all.addAll(JvmManagers.names());
@@ -123,24 +168,36 @@ public final class RunCommand implements Callable<Integer> {
             recording.start();
         }
         RunInfoEvent event = RunInfoEvent.begun();
+        long startMillis = System.currentTimeMillis();
         Runner.Result result = Runner.run(request, probe);
+        long endMillis = System.currentTimeMillis();
         OracleMetrics.fill(result.manager(), result.allLeaks(), result.record().metrics());
         RunRecord r = result.record();
         event.finish(r);
         if (recording != null) {
-            recording.stop();
-            Path target = jfr.toAbsolutePath();
-            if (target.getParent() != null) java.nio.file.Files.createDirectories(target.getParent());
-            recording.dump(target);
-            recording.close();
+            Recording done = recording;
+            done.stop();
+            written.write(jfr, "JFR recording", () -> {
+                Path target = jfr.toAbsolutePath();
+                if (target.getParent() != null) java.nio.file.Files.createDirectories(target.getParent());
+                done.dump(target);
+                OutputFiles.applyUmask(target);
+            });
+            done.close();
         }
         if (recorder != null) {
             r.metrics().putAll(RunMetrics.of(recorder, r.bytesAllocated()));
-            if (hlog != null) HistogramLogs.write(hlog, recorder.histogram(), tag(r));
-            if (timeline != null)
+            written.write(hlog, "pause histogram", () -> {
+                Histogram h = recorder.histogram().copy();
+                h.setStartTimeStamp(startMillis);
+                h.setEndTimeStamp(Math.max(endMillis, startMillis + 1));
+                HistogramLogs.write(hlog, h, tag(r));
+            });
+            written.write(timeline, "timeline", () ->
                 TimelineCsv.write(timeline, recorder, result.manager().oracle() == null ? null
-                        : OracleMetrics.split(result.manager(), result.allLeaks(), LifetimeSplit.Clock.ALLOCATION));
+                        : OracleMetrics.split(result.manager(), result.allLeaks(), LifetimeSplit.Clock.ALLOCATION)));
         }
+        r.metrics().putAll(CostModel.shipped().metrics(r));
         return r;
     }
 

@@ -7,8 +7,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 
 /** One run of the lab's command line in this JVM, with what it printed. */
-record LabOutput(int exit, String out, String err) {
-    static LabOutput run(String... args) {
+public record LabOutput(int exit, String out, String err) {
+    public static LabOutput run(String... args) {
         PrintStream saved = System.out;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         StringWriter err = new StringWriter();

@@ -9,6 +9,7 @@ import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reclaim.analysis.HistogramLogs;
+import org.reclaim.analysis.cost.CostModel;
 import org.reclaim.runtime.RunRecord;
 
 /** {@code lab run}'s measurement options and its manager names, {@code jvm:*} included. */
@@ -38,16 +39,18 @@ class RunMeasurementOptionsTest {
         assertThat(rows.stream().filter(l -> l.startsWith("pause,"))).hasSize((int) r.pauseCount());
         assertThat(rows.stream().filter(l -> l.startsWith("footprint,")).count()).isEqualTo(r.bytesAllocated() / 1024);
         assertThat(r.metrics().keySet()).containsExactly("pause.p50.ns", "pause.p90.ns", "pause.p99.ns", "pause.p999.ns",
-                "mmu.1ms", "mmu.10ms", "mmu.100ms", "footprint.peak.bytes", "footprint.mean.bytes");
+                "mmu.1ms", "mmu.10ms", "mmu.100ms", "footprint.peak.bytes", "footprint.mean.bytes",
+                "cost.mutator", "cost.manager", "cost.total", "cost.words");
     }
 
     @Test
-    void noProbeRecordsNoPausesAndNoMetricsButTheSameResult() throws Exception {
+    void noProbeRecordsNoPausesAndNoMetricsButTheSameResultAndCost() throws Exception {
         RunRecord on = record(LabOutput.run(run("--json")));
         RunRecord off = record(LabOutput.run(run("--json", "--no-probe")));
         assertThat(on.pauseCount()).isPositive();
         assertThat(off.pauseCount()).isZero();
-        assertThat(off.metrics()).isEmpty();
+        assertThat(off.metrics().keySet()).containsExactlyElementsOf(CostModel.METRICS);
+        CostModel.METRICS.forEach(k -> assertThat(off.metrics().get(k)).as(k).isEqualTo(on.metrics().get(k)));
         assertThat(off.checksum()).isEqualTo(on.checksum());
         assertThat(off.objectsFreed()).isEqualTo(on.objectsFreed());
     }

@@ -73,7 +73,7 @@ public final class ChartRenderer {
         XYChart c = new XYChartBuilder().width(style.width).height(style.height).title(f.title())
                 .xAxisTitle(f.xTitle()).yAxisTitle(f.yTitle()).build();
         styleCommon(c.getStyler());
-        legendBeside(c.getStyler(), f.series().stream().filter(s -> s.role() != Figure.Role.POINTS).count());
+        legendBeside(c.getStyler(), f.series().stream().filter(s -> s.role() != Figure.Role.POINTS && s.role() != Figure.Role.BAND).count());
         c.getStyler().setXAxisLogarithmic(f.logX()).setYAxisLogarithmic(f.logY());
         if (!f.logX()) c.getStyler().setXAxisDecimalPattern("#,##0.##");
         if (!f.logY()) c.getStyler().setYAxisDecimalPattern("#,##0.##");
@@ -100,6 +100,16 @@ public final class ChartRenderer {
                     xy.setMarker(SeriesMarkers.CIRCLE);
                     xy.setMarkerColor(new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 110));
                     xy.setShowInLegend(false);
+                }
+                case BAND -> {
+                    xy.setLineStyle(new BasicStroke(Math.max(1f, style.strokeWidth / 2), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+                            10f, new float[] {style.strokeWidth, style.strokeWidth}, 0f));
+                    xy.setMarker(SeriesMarkers.NONE);
+                    xy.setShowInLegend(false);
+                }
+                case FAILED -> {
+                    xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                    xy.setMarker(SeriesMarkers.CROSS);
                 }
                 case BAR -> throw new IllegalArgumentException(f.id() + ": a bar series in a line chart");
             }

@@ -33,7 +33,11 @@ public record Figure(String id, String title, String xTitle, String yTitle, Kind
         /** Single points without a legend entry, in the colour of their group: the repetitions. */
         POINTS,
         /** Bars. */
-        BAR
+        BAR,
+        /** A thin dotted line without markers or legend entry, in its group's colour: an edge of a 95% band. */
+        BAND,
+        /** Crosses with a legend entry: cells that did not end ok (out of memory), where a line stops rather than bridges. */
+        FAILED
     }
 
     /**

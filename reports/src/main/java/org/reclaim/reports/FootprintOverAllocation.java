@@ -74,6 +74,7 @@ final class FootprintOverAllocation {
     /** The footprint samples of a timeline file, in bytes. */
     private record Timeline(List<Double> allocated, List<Double> inUse, List<Double> reachable, List<Double> live) {}
 
+    /** The samples of {@code file}; none when it is not a readable timeline, so nothing is drawn from it. */
     private static Timeline read(Path file) {
         Timeline t = new Timeline(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
@@ -86,11 +87,13 @@ final class FootprintOverAllocation {
                 if (reachable) t.reachable.add(optional(r, "reachable.bytes"));
                 if (live) t.live.add(optional(r, "live.bytes"));
             }
+            if (t.allocated.stream().anyMatch(v -> !(v >= 0)) || t.inUse.stream().anyMatch(v -> !(v >= 0)))
+                throw new IllegalArgumentException("negative bytes");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": not a timeline (record, allocated.bytes, inuse.bytes columns): "
-                    + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // Not a timeline (empty, cut, garbage): the run is drawn as if none had been recorded.
+            return new Timeline(List.of(), List.of(), List.of(), List.of());
         }
         if (t.reachable.contains(Double.NaN)) t.reachable.clear();
         if (t.live.contains(Double.NaN)) t.live.clear();

@@ -5,15 +5,18 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.reclaim.analysis.Mmu;
-import java.util.ArrayList;
-import java.util.List;
 import org.reclaim.analysis.results.ResultRow;
+import org.reclaim.analysis.stats.Estimate;
 
 /**
  * Minimum mutator utilisation (Cheng &amp; Blelloch) per manager, with the bounded mutator
@@ -38,8 +41,11 @@ final class MutatorUtilisation {
         List<Figure.Series> series = new ArrayList<>();
         String best = null, worst = null;
         double bestAt10 = -1, worstAt10 = 2;
+        Map<String, Estimate> mmu10 = new HashMap<>();
         for (String m : folder.managers()) {
             List<ResultRow> rows = folder.ok(b, heap, m);
+            if (!rows.isEmpty() && rows.stream().allMatch(r -> r.metrics().containsKey(METRICS[1])))
+                mmu10.put(m, Estimate.of(rows.stream().map(r -> r.metrics().get(METRICS[1])).toList()));
             Optional<Mmu> fromTimeline = m.startsWith("jvm:") ? Optional.empty() : rows.stream()
                     .filter(r -> Files.isRegularFile(folder.timeline(r.key())))
                     .min(Comparator.comparingLong((ResultRow r) -> r.key().seed()).thenComparingInt(r -> r.key().repetition()))
@@ -73,23 +79,32 @@ final class MutatorUtilisation {
                     + ": it comes from the mmu.1ms, mmu.10ms and mmu.100ms columns of results.csv");
         String reading = b.label() + ", heap " + heap + ": in every 10 ms window, " + best + " left the program at least "
                 + Quantities.percent(bestAt10) + " of the time"
-                + (!worst.equals(best) ? "; " + worst + " only " + Quantities.percent(worstAt10) : "") + ".";
+                + (!worst.equals(best) ? "; " + worst + " only " + Quantities.percent(worstAt10)
+                + Quantities.unlessDistinguishable(mmu10.get(best), mmu10.get(worst)) : "") + ".";
         return new Figure(id, title, "window (ms)", "mutator utilisation (0 to 1)", Figure.Kind.LINES, true, false,
                 List.of(), series, reading, "");
     }
 
-    /** The MMU of a run from its timeline's pause rows (start from the run's start, duration), over {@code wallNanos}. */
+    /**
+     * The MMU of a run from its timeline's pause rows (start from the run's start, duration), over
+     * {@code wallNanos}; empty when the file is not a readable timeline (empty, cut, garbage,
+     * negative times), so the run's MMU columns of results.csv are used instead of reading a
+     * missing timeline as a run without pauses.
+     */
     private static Optional<Mmu> timelineMmu(Path file, long wallNanos) {
         if (wallNanos <= 0) return Optional.empty();
         List<long[]> pauses = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
+            if (!p.getHeaderMap().keySet().containsAll(List.of("record", "start.ns", "duration.ns"))) return Optional.empty();
             for (CSVRecord r : p)
-                if ("pause".equals(r.get("record")) && !r.get("start.ns").isEmpty())
-                    pauses.add(new long[] {Long.parseLong(r.get("start.ns")), Long.parseLong(r.get("duration.ns"))});
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": not a timeline with pause rows (record, start.ns, duration.ns): "
-                    + e.getMessage(), e);
+                if ("pause".equals(r.get("record")) && !r.get("start.ns").isEmpty()) {
+                    long start = Long.parseLong(r.get("start.ns")), duration = Long.parseLong(r.get("duration.ns"));
+                    if (start < 0 || duration < 0) return Optional.empty();
+                    pauses.add(new long[] {start, duration});
+                }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
         long[] starts = pauses.stream().mapToLong(x -> x[0]).toArray(), durations = pauses.stream().mapToLong(x -> x[1]).toArray();
         return Optional.of(Mmu.of(0, wallNanos, starts, durations, starts.length));

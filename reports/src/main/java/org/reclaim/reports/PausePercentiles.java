@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
 import org.reclaim.analysis.results.ResultRow;
+import org.reclaim.analysis.stats.Estimate;
 
 /**
  * The pause-time distribution per manager, drawn the way HdrHistogram's plotter draws it:
@@ -39,6 +42,7 @@ final class PausePercentiles {
         String best = null;
         double bestP99 = Double.MAX_VALUE, worstP99 = -1;
         String worst = null;
+        Map<String, Estimate> p99 = new HashMap<>();
         for (String m : folder.managers()) {
             List<ResultRow> rows = folder.ok(b, heap, m);
             if (rows.isEmpty()) continue;
@@ -52,6 +56,8 @@ final class PausePercentiles {
                 y[i] = Math.max(FLOOR_MS, ms[i]);
             }
             series.add(new Figure.Series(m, m, x, y, Figure.Role.LINE));
+            if (rows.stream().allMatch(r -> r.metrics().containsKey("pause.p99.ns")))
+                p99.put(m, Estimate.of(rows.stream().map(r -> r.metrics().get("pause.p99.ns")).toList()));
             if (ms[2] < bestP99) { bestP99 = ms[2]; best = m; }
             if (ms[2] > worstP99) { worstP99 = ms[2]; worst = m; }
         }
@@ -60,7 +66,8 @@ final class PausePercentiles {
                     + (never.isEmpty() ? "" : " (" + String.join(", ", never) + " never paused)")
                     + ": they come from pauses/<cell>.hlog (campaign file: record: [hlog]) or the pause.p* columns of results.csv");
         String reading = b.label() + ", heap " + heap + ": " + best + " had the lowest 99th-percentile pause ("
-                 + Quantities.ms(bestP99) + ")" + (!worst.equals(best) ? ", " + worst + " the highest (" + Quantities.ms(worstP99) + ")" : "")
+                 + Quantities.ms(bestP99) + ")" + (!worst.equals(best) ? ", " + worst + " the highest (" + Quantities.ms(worstP99) + ")"
+                 + Quantities.unlessDistinguishable(p99.get(best), p99.get(worst)) : "")
                 + "." + (never.isEmpty() ? "" : " " + String.join(", ", never) + " never paused.");
         return new Figure(id, title, "percentile, in nines (1 = 90%, 2 = 99%, 3 = 99.9%, 4 = the longest pause)",
                 "pause (ms)", Figure.Kind.LINES, false, true, List.of(), series, reading, "");

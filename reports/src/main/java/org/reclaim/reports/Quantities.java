@@ -1,6 +1,7 @@
 package org.reclaim.reports;
 
 import java.util.Locale;
+import org.reclaim.analysis.stats.Estimate;
 
 /** How the report's sentences write figures: fixed locale, units a reader knows, three significant digits. */
 final class Quantities {
@@ -34,5 +35,15 @@ final class Quantities {
         if (v == 0 || Double.isNaN(v) || Double.isInfinite(v)) return String.format(Locale.ROOT, "%.0f", v);
         int digits = Math.max(0, 2 - (int) Math.floor(Math.log10(Math.abs(v))));
         return String.format(Locale.ROOT, "%." + digits + "f", v);
+    }
+
+    /**
+     * Empty when the 95% intervals of {@code a} and {@code b} separate (the difference a reading
+     * states is real at this number of repetitions), else the words that take the difference back.
+     */
+    static String unlessDistinguishable(Estimate a, Estimate b) {
+        if (a == null || b == null || a.compareTo(b) != Estimate.Order.NOT_DISTINGUISHABLE) return "";
+        int n = Math.min(a.count(), b.count());
+        return " (but the two are not distinguishable at " + n + (n == 1 ? " repetition" : " repetitions") + ": their 95% intervals overlap)";
     }
 }

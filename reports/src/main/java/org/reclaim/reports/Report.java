@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.reclaim.analysis.results.ResultRow;
 import org.reclaim.analysis.results.ResultsFile;
+import org.reclaim.analysis.stats.Estimate;
 
 /**
  * A results folder's comparison report: every chart in {@code charts/} (PNG and SVG), one
@@ -24,9 +25,11 @@ import org.reclaim.analysis.results.ResultsFile;
  * environment, a reading of each chart in plain words generated from its numbers, the bug table
  * and the cells that did not end ok.
  *
- * <p>Per benchmark (workload, size, parameters): run time vs heap size, pause percentiles, MMU,
+ * <p>Per benchmark (workload, size, parameters): run time vs heap size, run time, cost and
+ * footprint relative to manual (where manual ran), pause percentiles, MMU,
  * footprint over the allocation clock, time breakdown and the lifetime-oracle split; over the
- * whole campaign: the bug chart and table. A chart whose input was not recorded is not drawn; the
+ * whole campaign: the bug chart and table, and the published findings beside the lab's figures
+ * ({@link AgainstTheLiterature}). Medians carry 95% intervals ({@link Estimate}). A chart whose input was not recorded is not drawn; the
  * report says what was missing and where it would come from.
  */
 public final class Report {
@@ -49,6 +52,7 @@ public final class Report {
         List<Figure> figures = new ArrayList<>();
         for (Benchmark b : folder.benchmarks()) {
             figures.add(RunTimeVsHeap.of(folder, b));
+            if (hasManualAndAnother(folder, b)) figures.addAll(RelativeToManual.of(folder, b));
             figures.add(PausePercentiles.of(folder, b));
             figures.add(MutatorUtilisation.of(folder, b));
             figures.add(FootprintOverAllocation.of(folder, b));
@@ -57,6 +61,12 @@ public final class Report {
         }
         figures.add(BugTable.figure(folder));
         return figures;
+    }
+
+    /** Whether {@code b} has ok rows under manual and under some other manager: what the relative charts need. */
+    private static boolean hasManualAndAnother(ResultsFolder folder, Benchmark b) {
+        List<String> ran = folder.ok(b).stream().map(r -> r.key().manager()).distinct().toList();
+        return ran.contains(RelativeToManual.REFERENCE) && ran.size() > 1;
     }
 
     /**
@@ -113,12 +123,16 @@ public final class Report {
         m.put("bugs", BugTable.lines(folder));
         m.put("bugKinds", BugTable.KIND_TITLES);
         m.put("medians", medians(folder));
+        m.put("intervals", Estimate.METHOD + " over each cell's repetitions; a reading states a difference only where two intervals"
+                + " do not overlap, else it says the two are not distinguishable at that number of repetitions");
+        m.put("literature", AgainstTheLiterature.claims(folder).stream().map(AgainstTheLiterature.Claim::asMap).toList());
         m.put("failures", folder.failures().stream().map(Report::failure).toList());
         m.put("rows", folder.rows().size());
+        m.put("skipped", folder.skippedRows());
         return m;
     }
 
-    /** One line per benchmark, manager and heap: runs, and the medians of the ok ones. */
+    /** One line per benchmark, manager and heap: runs, and the medians of the ok ones with their 95% intervals. */
     private static List<Map<String, String>> medians(ResultsFolder folder) {
         Map<List<String>, List<ResultRow>> cells = new LinkedHashMap<>();
         for (ResultRow r : folder.rows())
@@ -132,13 +146,19 @@ public final class Report {
             l.put("manager", k.get(1));
             l.put("heap", k.get(2));
             l.put("ok", ok.size() + " of " + rows.size());
-            l.put("wall", ok.isEmpty() ? "" : median(ok, r -> r.wallNanos() / 1e6));
-            l.put("mm", ok.isEmpty() ? "" : median(ok, r -> r.mmNanos() / 1e6));
+            l.put("wall", ok.isEmpty() ? "" : withInterval(ok, r -> r.wallNanos() / 1e6));
+            l.put("mm", ok.isEmpty() ? "" : withInterval(ok, r -> r.mmNanos() / 1e6));
+            l.put("cost", ok.isEmpty() || !ok.stream().allMatch(r -> r.metrics().containsKey("cost.total")) ? ""
+                    : median(ok, r -> r.metrics().get("cost.total") / 1e6));
             l.put("pauses", ok.isEmpty() ? "" : median(ok, r -> (double) r.pauseCount()));
             l.put("maxPause", ok.isEmpty() ? "" : median(ok, r -> r.pauseMaxNanos() / 1e6));
             lines.add(l);
         });
         return lines;
+    }
+
+    private static String withInterval(List<ResultRow> rows, java.util.function.Function<ResultRow, Double> f) {
+        return Estimate.of(rows.stream().map(f).toList()).text(Quantities::significant);
     }
 
     private static String median(List<ResultRow> rows, java.util.function.Function<ResultRow, Double> f) {

@@ -26,17 +26,23 @@ public final class ResultsFolder {
     private final Path dir;
     private final List<ResultRow> rows;
     private final Map<String, String> environment;
+    private final List<String> skippedRows;
 
-    private ResultsFolder(Path dir, List<ResultRow> rows, Map<String, String> environment) {
+    private ResultsFolder(Path dir, ResultsCsv.Reading reading, Map<String, String> environment) {
         this.dir = dir;
-        this.rows = List.copyOf(rows);
+        this.rows = reading.rows();
+        this.skippedRows = reading.skipped();
         this.environment = environment;
     }
 
     /**
      * Reads the folder {@code dir}.
      *
-     * @throws IllegalArgumentException if it holds no {@code results.csv}, or a row does not parse
+     * Rows that fail {@link ResultsCsv#readChecked validation} are left out and listed in
+     * {@link #skippedRows()}.
+     *
+     * @throws IllegalArgumentException if it holds no {@code results.csv}, its header is damaged, or
+     *         it has no valid row
      * @throws UncheckedIOException     if a file cannot be read
      */
     public static ResultsFolder read(Path dir) {
@@ -44,8 +50,16 @@ public final class ResultsFolder {
         if (!Files.isRegularFile(csv))
             throw new IllegalArgumentException(dir + " holds no " + ResultsCsv.FILE_NAME
                     + ": give the folder a campaign wrote (lab campaign FILE.yaml --out DIR)");
-        return new ResultsFolder(dir, ResultsCsv.read(csv), environment(dir.resolve("env.json")));
+        ResultsCsv.Reading reading = ResultsCsv.readChecked(csv);
+        if (reading.rows().isEmpty())
+            throw new IllegalArgumentException(csv + " has no valid result rows"
+                    + (reading.skipped().isEmpty() ? " (only its header): run a campaign into " + dir + " first"
+                    : ": " + reading.skipped().size() + " rows do not read, the first: " + reading.skipped().getFirst()));
+        return new ResultsFolder(dir, reading, environment(dir.resolve("env.json")));
     }
+
+    /** The rows of {@code results.csv} left out because they do not read, each as {@code FILE:LINE: reason}. */
+    public List<String> skippedRows() { return skippedRows; }
 
     /** The folder. */
     public Path dir() { return dir; }

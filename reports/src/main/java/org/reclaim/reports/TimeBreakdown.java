@@ -1,8 +1,11 @@
 package org.reclaim.reports;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.reclaim.analysis.results.ResultRow;
+import org.reclaim.analysis.stats.Estimate;
 
 /**
  * Where each manager's run time went: the mutator (the program) and memory management (the sum
@@ -22,6 +25,7 @@ final class TimeBreakdown {
         List<Double> mutator = new ArrayList<>(), mm = new ArrayList<>();
         String most = null, least = null;
         double mostShare = -1, leastShare = 2;
+        Map<String, Estimate> shares = new HashMap<>();
         for (String m : folder.managers()) {
             List<ResultRow> rows = folder.ok(b, heap, m);
             if (rows.isEmpty()) continue;
@@ -31,6 +35,7 @@ final class TimeBreakdown {
             mutator.add(mu);
             mm.add(gc);
             double share = mu + gc > 0 ? gc / (mu + gc) : 0;
+            shares.put(m, Estimate.of(rows.stream().map(r -> r.wallNanos() > 0 ? (double) r.mmNanos() / r.wallNanos() : 0.0).toList()));
             if (share > mostShare) { mostShare = share; most = m; }
             if (share < leastShare) { leastShare = share; least = m; }
         }
@@ -42,7 +47,8 @@ final class TimeBreakdown {
                         mm.stream().mapToDouble(Double::doubleValue).toArray(), Figure.Role.BAR));
         String reading = b.label() + ", heap " + heap + ": memory management took the largest share of the run under "
                 + most + " (" + Quantities.percent(mostShare) + ")"
-                + (!least.equals(most) ? " and the smallest under " + least + " (" + Quantities.percent(leastShare) + ")" : "") + ".";
+                + (!least.equals(most) ? " and the smallest under " + least + " (" + Quantities.percent(leastShare) + ")"
+                + Quantities.unlessDistinguishable(shares.get(most), shares.get(least)) : "") + ".";
         return new Figure(id, title, "manager", "time (ms, median of runs)", Figure.Kind.STACKED_BARS, false, false,
                 managers, series, reading, "");
     }

@@ -65,23 +65,52 @@ class ReportTest {
     }
 
     @Test
-    void readingsNameTheLowestP99AndTheHeapWhereTracingCameWithinTenPercentOfManual() {
+    void readingsNameTheLowestP99AndSayWhereIntervalsOverlap() {
         twoManagers();
         List<Figure> figures = Report.figures(ResultsFolder.read(dir));
         assertThat(figure(ResultsFolder.read(dir), "runtime-vs-heap").reading())
-                .isEqualTo("binary-trees tiny: mark-sweep came within 10% of manual at 2× the minimum heap (16.0 ms against 15.0 ms).");
+                .isEqualTo("binary-trees tiny (95% intervals): mark-sweep was not distinguishable from manual at 1× and 2× (4 repetitions);"
+                        + " at its largest heap, 2×, it took 1.07× manual's median time.");
         assertThat(figures).anySatisfy(f -> assertThat(f.reading())
                 .isEqualTo("binary-trees tiny, heap 2x: manual had the lowest 99th-percentile pause (0.500 ms), mark-sweep the highest (5.00 ms)."));
     }
 
     @Test
-    void aTracingCollectorThatNeverCatchesUpIsSaidToNever() {
+    void oneRepetitionGivesNoIntervalAndSoNoDifference() {
         try (HandMadeResults r = new HandMadeResults(dir)) {
             r.ok("binary-trees", "manual", 1, 1, 10, 1, LOW_PAUSES, MMU).ok("binary-trees", "manual", 3, 1, 10, 1, LOW_PAUSES, MMU);
             r.ok("binary-trees", "semispace", 1, 1, 40, 30, HIGH_PAUSES, MMU).ok("binary-trees", "semispace", 3, 1, 20, 10, HIGH_PAUSES, MMU);
         }
         assertThat(figure(ResultsFolder.read(dir), "runtime-vs-heap").reading()).isEqualTo(
-                "binary-trees tiny: semispace never came within 10% of the explicit managers in the heaps tried: at 3×, its largest, it took 2.00 times as long.");
+                "binary-trees tiny (95% intervals): semispace was not distinguishable from manual at 1× and 3× (1 repetition: no interval);"
+                        + " at its largest heap, 3×, it took 2.00× manual's median time.");
+    }
+
+    /** Three repetitions: slower where the intervals separate, "not distinguishable" where they overlap, in both documents. */
+    @Test
+    void aThreeRepetitionReportGivesIntervalsAndSaysNotDistinguishableWhereTheyOverlap() throws Exception {
+        try (HandMadeResults r = new HandMadeResults(dir)) {
+            double[][] manual = {{10, 10.5, 11}, {10, 11, 12}};
+            double[][] markSweep = {{20, 21, 22}, {10.5, 11, 11.5}};
+            for (int h = 0; h < 2; h++)
+                for (int rep = 1; rep <= 3; rep++) {
+                    r.ok("binary-trees", "manual", h + 1, rep, manual[h][rep - 1], 1, LOW_PAUSES, MMU);
+                    r.ok("binary-trees", "mark-sweep", h + 1, rep, markSweep[h][rep - 1], 2, HIGH_PAUSES, MMU);
+                }
+        }
+        String reading = "binary-trees tiny (95% intervals): mark-sweep was slower than manual at 1×; not distinguishable from manual at 2×"
+                + " (3 repetitions); at its largest heap, 2×, it took 1.00× manual's median time.";
+        Figure f = figure(ResultsFolder.read(dir), "runtime-vs-heap");
+        assertThat(f.reading()).isEqualTo(reading);
+        // manual at 1x: mean 10.5, s = 0.5, t(0.975, 2) = 4.3027: [9.258, 11.742]
+        assertThat(f.series("manual 95% low").y()[0]).isCloseTo(10.5 - 4.302653 * 0.5 / Math.sqrt(3), within(1e-5));
+        assertThat(f.series("manual 95% high").y()[0]).isCloseTo(10.5 + 4.302653 * 0.5 / Math.sqrt(3), within(1e-5));
+        Report.Written w = Report.write(dir, ChartStyle.DEFAULT);
+        String md = Files.readString(w.markdown(), StandardCharsets.UTF_8), html = Files.readString(w.html(), StandardCharsets.UTF_8);
+        assertThat(md).contains("95% confidence interval of the mean by Student's t", "not distinguishable from manual at 2×",
+                "| manual | 1x | 3 of 3 | 10.5 \\[9.26, 11.7\\] |");
+        assertThat(html).contains("95% confidence interval of the mean by Student&#39;s t", "not distinguishable from manual at 2×",
+                "<td class=\"n\">10.5 [9.26, 11.7]</td>");
     }
 
     @Test
@@ -100,8 +129,8 @@ class ReportTest {
             }
         }
         assertThat(figures.stream().filter(Figure::hasData).map(f -> f.id().split("_")[0]))
-                .containsExactly("runtime-vs-heap", "pause-percentiles", "mmu", "time-breakdown", "bugs");
-        assertThat(w.charts()).hasSize(10);
+                .containsExactly("runtime-vs-heap", "relative-time", "pause-percentiles", "mmu", "time-breakdown", "bugs");
+        assertThat(w.charts()).hasSize(12);
         assertThat(Files.readString(w.markdown())).contains("![Run time vs heap size: binary-trees tiny](charts/runtime-vs-heap\\_binary-trees\\_tiny.png)");
     }
 

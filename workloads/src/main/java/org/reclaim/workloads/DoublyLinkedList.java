@@ -47,10 +47,16 @@ public final class DoublyLinkedList implements Workload {
     @Override public Map<String, String> parameters() { return Map.of("back", "weak"); }
 
     @Override
-    public long run(Mutator m, int n, long seed, Map<String, String> params) {
+    public void checkParameters(Map<String, String> params) {
         String back = params.getOrDefault("back", "weak");
         if (!back.equals("weak") && !back.equals("strong"))
             throw new IllegalArgumentException("--back takes weak or strong, not '" + back + "'");
+    }
+
+    @Override
+    public long run(Mutator m, int n, long seed, Map<String, String> params) {
+        checkParameters(params);
+        String back = params.getOrDefault("back", "weak");
         boolean weak = back.equals("weak");
         SlotKind backKind = weak ? SlotKind.WEAK : SlotKind.SHARED;
         int list = m.shapes().define("List", 0, SlotKind.SHARED, backKind);

@@ -9,7 +9,8 @@ public final class Parameters {
     private Parameters() {}
 
     /**
-     * @throws IllegalArgumentException naming the nearest parameter for an unknown one
+     * @throws IllegalArgumentException naming the nearest parameter for an unknown one, or the
+     *         values a parameter takes for a value it does not
      */
     public static Map<String, String> resolve(Workload w, Map<String, String> given) {
         Map<String, String> out = new LinkedHashMap<>(w.parameters());
@@ -21,6 +22,7 @@ public final class Parameters {
             }
             out.put(e.getKey(), e.getValue());
         }
+        w.checkParameters(out);
         return out;
     }
 }

@@ -48,6 +48,8 @@ public final class RequestServer implements Workload, LatencyRecording {
 
     @Override public Map<String, String> parameters() { return Map.of("rate", "20000"); }
 
+    @Override public void checkParameters(Map<String, String> params) { rate(params.getOrDefault("rate", "20000")); }
+
     @Override public Latencies latencies() { return last; }
 
     @Override

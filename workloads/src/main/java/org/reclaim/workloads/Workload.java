@@ -29,6 +29,14 @@ public interface Workload {
     default Map<String, String> parameters() { return Map.of(); }
 
     /**
+     * Checks the values of {@code params} (defaults filled in) before anything runs, so a campaign
+     * file or a command line with a bad value is refused up front rather than failing mid-run.
+     *
+     * @throws IllegalArgumentException naming the parameter and the values it takes
+     */
+    default void checkParameters(Map<String, String> params) {}
+
+    /**
      * Runs the workload once and returns its checksum.
      *
      * @param m    the mutator: the manager under test

@@ -20,7 +20,7 @@ import org.reclaim.runtime.RunRecord;
  * @param mmNanos          memory-management time: the sum of the recorded pauses
  * @param pauseCount       pauses recorded
  * @param pauseMaxNanos    the longest pause
- * @param metrics          figures of {@link RunRecord#METRICS} the run computed (others absent)
+ * @param metrics          figures of {@link ResultsCsv#FIGURES} the run computed (others absent)
  * @param objectsAllocated objects allocated
  * @param bytesAllocated   bytes allocated
  * @param objectsFreed     objects freed
@@ -60,7 +60,7 @@ public record ResultRow(CellKey key, long heapBytes, long minHeapBytes, String s
     /** The row of a cell whose run produced {@code r}. */
     public static ResultRow of(CellKey key, long minHeapBytes, RunRecord r, long cellNanos) {
         Map<String, Double> metrics = new LinkedHashMap<>();
-        r.metrics().forEach((k, v) -> { if (v != null && RunRecord.METRICS.contains(k)) metrics.put(k, v); });
+        r.metrics().forEach((k, v) -> { if (v != null && ResultsCsv.FIGURES.contains(k)) metrics.put(k, v); });
         StringJoiner kinds = new StringJoiner(";");
         r.errors().forEach(e -> kinds.add(e.code().isEmpty() ? e.kind() : e.kind() + ":" + e.code()));
         return new ResultRow(key, r.heapBytes(), minHeapBytes, r.status(), r.message(), r.checksum(), r.wallNanos(),

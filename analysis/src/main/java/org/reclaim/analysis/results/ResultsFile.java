@@ -50,10 +50,15 @@ public final class ResultsFile implements AutoCloseable {
             } else {
                 cutPartialLine(path);
                 String first;
-                try (var lines = Files.lines(path, StandardCharsets.UTF_8)) { first = lines.findFirst().orElse(""); }
+                try (var lines = Files.lines(path, StandardCharsets.ISO_8859_1)) { first = lines.findFirst().orElse(""); }
                 if (!(first + "\n").equals(ResultsCsv.headerLine())) {
+                    ResultsCsv.Reading old = ResultsCsv.readChecked(path);
+                    if (!old.skipped().isEmpty())
+                        throw new IllegalArgumentException("cannot rewrite " + path + " with the current columns: "
+                                + old.skipped().size() + " of its rows do not read (the first: " + old.skipped().getFirst()
+                                + "); mend or remove them first");
                     StringBuilder sb = new StringBuilder(ResultsCsv.headerLine());
-                    ResultsCsv.read(path).forEach(r -> sb.append(ResultsCsv.line(r)));
+                    old.rows().forEach(r -> sb.append(ResultsCsv.line(r)));
                     writeWhole(path, sb.toString());
                 }
             }
@@ -62,6 +67,17 @@ public final class ResultsFile implements AutoCloseable {
             return new ResultsFile(path, ch, rows);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the file at {@code path} exists and has anything after its header line. */
+    public static boolean hasRows(Path path) {
+        if (!Files.isRegularFile(path)) return false;
+        try (var lines = Files.lines(path, StandardCharsets.ISO_8859_1)) {
+            return lines.skip(1).anyMatch(l -> !l.isBlank());
+        } catch (IOException | UncheckedIOException e) {
+            throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(),
+                    e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
         }
     }
 
@@ -120,13 +136,12 @@ public final class ResultsFile implements AutoCloseable {
 
     /**
      * Writes {@code text} as the whole of {@code path}: a temporary file beside it, forced, then
-     * renamed over it, so readers see the old file or the new one, never a mix.
+     * renamed over it, so readers see the old file or the new one, never a mix. The file has the
+     * user's umask, as any new file.
      */
     public static void writeWhole(Path path, String text) {
-        Path dir = path.toAbsolutePath().getParent();
         try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
+            Path tmp = org.reclaim.analysis.AsideFile.create(path);
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ByteBuffer b = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
                 while (b.hasRemaining()) ch.write(b);

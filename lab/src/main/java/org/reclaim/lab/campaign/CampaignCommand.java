@@ -57,11 +57,19 @@ public final class CampaignCommand implements Callable<Integer> {
             description = "Slurm array tasks (shards) of a new results folder (default: one per cell, at most 1000)")
     int tasks;
 
+    @Option(names = "--check", description = "check the campaign file and say how many cells it has; run nothing")
+    boolean check;
+
     @Override
     public Integer call() {
         Campaign c = CampaignFile.read(file);
-        if (slurm || slurmDryRun) return slurm(c);
         Shard s = Shard.parse(shard);
+        if (check) {
+            System.out.println("campaign " + c.name() + ": " + file + " is valid, " + c.cells().size() + " cells; results would go to "
+                    + (out != null ? out : Path.of("results", c.name())).toAbsolutePath().normalize());
+            return 0;
+        }
+        if (slurm || slurmDryRun) return slurm(c);
         Path dir = out != null ? out : Path.of("results", c.name());
         CampaignRunner.Summary sum = new CampaignRunner(new CampaignRunner.Settings(dir, s, CellLauncher.Settings.current()),
                 Progress.forConsole(System.err)).run(c);

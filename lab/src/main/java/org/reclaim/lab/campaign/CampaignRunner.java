@@ -21,8 +21,9 @@ import org.reclaim.workloads.Runner;
 /**
  * Runs a campaign (or one shard of it) into a results folder, resumably:
  * <ol>
- *   <li>checks that the folder, if it holds results, holds results of the same campaign file,
- *       and copies the file in as {@code campaign.yaml};</li>
+ *   <li>takes the folder for itself ({@link ResultsFolderLock}: a second campaign on the same
+ *       folder is refused, naming the owner), checks that the folder, if it holds results, holds
+ *       results of the same campaign file, and copies the file in as {@code campaign.yaml};</li>
  *   <li>finds the minimum heap of every workload that has heaps given as multiples (cached in
  *       {@code min-heap.json}): in this JVM with {@code Runner.run} for simulated managers (fast,
  *       and exact: a simulated heap does not depend on the host), in forked cells under
@@ -32,6 +33,9 @@ import org.reclaim.workloads.Runner;
  *       each in its own JVM ({@link CellLauncher}), appending its row as soon as it ends. A cell
  *       that crashes, hangs or runs out of memory is a row like any other.</li>
  * </ol>
+ * A failure of the machine rather than of the cell (no space left, a cell JVM that could not
+ * start, output that cannot be written: {@link CellLauncher.InfrastructureFailure}) is never a
+ * row: it stops the campaign with one message, and the same command resumes once it is fixed.
  */
 public final class CampaignRunner {
 
@@ -41,8 +45,19 @@ public final class CampaignRunner {
      * @param out   the results folder
      * @param shard the share of the cells to run
      * @param cells how cells are forked
+     * @param minFreeBytes the least free space on the results folder's file system a cell may
+     *                     start with: below it the campaign stops rather than record cells that
+     *                     failed for want of space
      */
-    public record Settings(Path out, Shard shard, CellLauncher.Settings cells) {}
+    public record Settings(Path out, Shard shard, CellLauncher.Settings cells, long minFreeBytes) {
+        /** Settings that stop the campaign when less than {@link #MIN_FREE_BYTES} are free. */
+        public Settings(Path out, Shard shard, CellLauncher.Settings cells) {
+            this(out, shard, cells, MIN_FREE_BYTES);
+        }
+    }
+
+    /** Free space a cell needs at least: its logs, recordings and row (a JFR recording is a few MiB). */
+    public static final long MIN_FREE_BYTES = 64L << 20;
 
     /**
      * What a run of the command did.
@@ -79,7 +94,16 @@ public final class CampaignRunner {
      */
     public Summary run(Campaign c) {
         Path out = settings.out();
-        prepare(out, c);
+        createFolder(out);
+        try (ResultsFolderLock lock = ResultsFolderLock.take(out, "campaign " + c.name() + " (" + c.file() + ")")) {
+            prepare(out, c);
+            return runCells(out, c);
+        } finally {
+            progress.close();
+        }
+    }
+
+    private Summary runCells(Path out, Campaign c) {
         List<CellKey> all = c.cells(), mine = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) if (settings.shard().includes(i)) mine.add(all.get(i));
         try (ResultsFile results = ResultsFile.open(out.resolve(ResultsCsv.FILE_NAME))) {
@@ -113,6 +137,7 @@ public final class CampaignRunner {
             progress.start(mine.size(), done);
             for (CellKey k : mine) {
                 if (results.has(k)) continue;
+                checkFreeSpace(out);
                 ResultRow row = noMinHeap.containsKey(k)
                         ? ResultRow.failed(k, 0, 0, ResultRow.CRASH, "no minimum heap: " + noMinHeap.get(k), 0)
                         : runCell(c, k, minHeaps.getOrDefault(k, 0L), host);
@@ -122,9 +147,24 @@ public final class CampaignRunner {
                 progress.cellDone(row);
             }
             return new Summary(mine.size(), done, statuses);
-        } finally {
-            progress.close();
+        } catch (CellLauncher.InfrastructureFailure e) {
+            throw new CellLauncher.InfrastructureFailure("campaign " + c.name() + " stopped: " + e.getMessage()
+                    + "; nothing was recorded for that cell: fix it and run the same command again to resume", e);
         }
+    }
+
+    /** Stops before a cell when the results folder's file system is (nearly) full. */
+    private void checkFreeSpace(Path out) {
+        long free;
+        try {
+            free = Files.getFileStore(out).getUsableSpace();
+        } catch (IOException e) {
+            throw new CellLauncher.InfrastructureFailure("cannot read the free space of " + out + ": " + e.getMessage(), e);
+        }
+        if (free < settings.minFreeBytes())
+            throw new CellLauncher.InfrastructureFailure("no space left for the next cell: " + free / (1 << 20)
+                    + " MiB free on the file system of " + out + ", a cell needs " + settings.minFreeBytes() / (1 << 20)
+                    + " MiB", null);
     }
 
     /**
@@ -194,24 +234,55 @@ public final class CampaignRunner {
     private boolean jvmFits(Campaign c, CellKey k, long seed, long bytes, String[] lastFailure) {
         CellKey probe = new CellKey(k.workload(), k.size(), k.params(), MinimumHeap.JVM_SEARCH_MANAGER,
                 HeapSize.format(bytes), seed, 1);
-        CellLauncher.Outcome o = launcher.launch(probe, bytes, hostHeapBytes(0), 0, c.timeLimit(), Map.of(),
-                settings.out().resolve("logs").resolve("min-heap"));
+        CellLauncher.Outcome o;
+        try {
+            o = launcher.launch(probe, bytes, hostHeapBytes(0), 0, c.timeLimit(), Map.of(),
+                    settings.out().resolve("logs").resolve("min-heap"));
+        } catch (CellLauncher.InfrastructureFailure e) {
+            throw new IllegalStateException("the search could not run a cell: " + e.getMessage());
+        }
         if (o.status().equals(RunRecord.OK)) return true;
         lastFailure[0] = o.status() + ": " + o.message();
         return false;
     }
 
-    private static void prepare(Path out, Campaign c) {
+    private static void createFolder(Path out) {
+        if (Files.exists(out) && !Files.isDirectory(out))
+            throw new Lab.BadInput("results folder " + out + " is a file, not a folder; give another --out");
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + out + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create results folder " + out + ": " + e.getMessage(), e);
         }
+        if (!Files.isWritable(out))
+            throw new Lab.BadInput("results folder " + out + " is not writable; give another --out");
+    }
+
+    /**
+     * Refuses a folder that holds results of another campaign file: its identity is the SHA-256
+     * that {@code env.json} records, else that of its copy of the campaign file; a folder with
+     * result rows and neither is refused too, since nothing says whose rows they are.
+     */
+    private static void prepare(Path out, Campaign c) {
         String sha = Environment.campaignSha256(out);
+        String from = Environment.FILE_NAME;
+        Path copy = out.resolve(CAMPAIGN_COPY);
+        if (sha == null && Files.isRegularFile(copy)) {
+            try {
+                sha = CampaignFile.sha256(Files.readString(copy, java.nio.charset.StandardCharsets.UTF_8));
+                from = CAMPAIGN_COPY;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + copy + ": " + e.getMessage(), e);
+            }
+        }
         if (sha != null && !sha.equals(c.sha256()))
-            throw new Lab.BadInput("results folder " + out + " holds results of another campaign file (sha256 "
-                    + sha.substring(0, 12) + "..., " + c.file() + " is " + c.sha256().substring(0, 12)
+            throw new Lab.BadInput("results folder " + out + " holds results of another campaign file (its " + from
+                    + " has sha256 " + sha.substring(0, 12) + "..., " + c.file() + " is " + c.sha256().substring(0, 12)
                     + "...); give another --out, or delete the folder to start again");
-        ResultsFile.writeWhole(out.resolve(CAMPAIGN_COPY), c.text());
+        if (sha == null && ResultsFile.hasRows(out.resolve(ResultsCsv.FILE_NAME)))
+            throw new Lab.BadInput("results folder " + out + " holds results but neither " + Environment.FILE_NAME
+                    + " nor " + CAMPAIGN_COPY + " to say of which campaign; give another --out, or delete the folder"
+                    + " to start again");
+        ResultsFile.writeWhole(copy, c.text());
     }
 }

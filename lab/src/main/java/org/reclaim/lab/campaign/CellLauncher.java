@@ -32,6 +32,12 @@ import org.reclaim.runtime.RunRecord;
  * JVM only drives: {@code lab run} forks the measured JVM itself, with that collector and
  * {@code -Xms} = {@code -Xmx} = the cell's heap; as each such run is a fresh JVM, warm-up runs
  * in the driver would warm nothing, so {@code jvm:*} cells skip them.
+ *
+ * <p>A cell that failed because of the machine, not of itself, throws
+ * {@link InfrastructureFailure} instead of producing an outcome: its JVM could not be started or
+ * did not initialise, its output could not be written (no space left), it was killed by a
+ * signal the campaign did not send (SIGKILL or SIGTERM: the system's out-of-memory killer, or a
+ * person), or it exited normally without a record (its standard output was lost).
  */
 public final class CellLauncher {
 
@@ -74,6 +80,23 @@ public final class CellLauncher {
      * @param nanos   the cell's wall time, fork included
      */
     public record Outcome(RunRecord record, String status, String message, long nanos) {}
+
+    /**
+     * A cell that could not run for a reason outside it: the campaign stops (nothing is recorded
+     * for the cell) and resumes when the same command runs again.
+     */
+    public static final class InfrastructureFailure extends UncheckedIOException {
+        private static final long serialVersionUID = 1L;
+
+        public InfrastructureFailure(String message, Throwable cause) {
+            super(message, cause instanceof IOException io ? io : new IOException(message, cause));
+        }
+    }
+
+    /** What a cell JVM's standard error says when the machine, not the cell, failed it. */
+    private static final List<String> INFRASTRUCTURE_SIGNS = List.of("No space left on device",
+            "Error occurred during initialization of VM", "Could not create the Java Virtual Machine",
+            "Could not reserve enough space", "Disk quota exceeded", "Read-only file system");
 
     private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final int STDERR_LINES = 5;
@@ -148,11 +171,21 @@ public final class CellLauncher {
                         + lastLines(stderr, ": "), nanos);
             RunRecord record = record(stdout);
             if (record != null) return new Outcome(record, record.status(), record.message(), nanos);
+            for (String sign : INFRASTRUCTURE_SIGNS)
+                if (stderr.contains(sign))
+                    throw new InfrastructureFailure("the cell " + key + " failed for a reason outside it (" + sign + ")"
+                            + lastLines(stderr, ": "), null);
+            if (p.exitValue() == 128 + 9 || p.exitValue() == 128 + 15)
+                throw new InfrastructureFailure("the cell " + key + " was killed from outside the campaign (signal "
+                        + (p.exitValue() - 128) + ": the system's out-of-memory killer, or a person)" + lastLines(stderr, ": "), null);
+            if (p.exitValue() == 0)
+                throw new InfrastructureFailure("the cell " + key + " exited normally but its run record never reached "
+                        + out + " (is its file system full?)", null);
             if (stderr.contains("OutOfMemoryError"))
                 return new Outcome(null, ResultRow.OOM, "the JVM ran out of memory" + lastLines(stderr, ": "), nanos);
             return new Outcome(null, ResultRow.CRASH, "exit status " + p.exitValue() + lastLines(stderr, ": "), nanos);
         } catch (IOException e) {
-            return new Outcome(null, ResultRow.CRASH, "cannot run the cell: " + e.getMessage(), System.nanoTime() - t0);
+            throw new InfrastructureFailure("cannot run the cell " + key + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UncheckedIOException(new IOException("interrupted while a cell ran", e));

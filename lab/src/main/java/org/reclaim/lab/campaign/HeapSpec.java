@@ -23,6 +23,23 @@ public record HeapSpec(String text, long bytes, double multiple) {
     }
 
     /**
+     * This heap if a campaign's cells can run it: bytes within {@link HeapSize#checkForCells}, a
+     * multiple no larger than 100x.
+     *
+     * @param written the heap as the file writes it, for the message
+     * @throws IllegalArgumentException naming the allowed range
+     */
+    public HeapSpec checked(String written) {
+        if (isMultiple()) {
+            if (multiple <= CampaignFile.MAX_MULTIPLE) return this;
+            throw new IllegalArgumentException("heap '" + written + "' is more than " + CampaignFile.MAX_MULTIPLE_TEXT
+                    + " the minimum heap; give a multiple above 0x and up to " + CampaignFile.MAX_MULTIPLE_TEXT);
+        }
+        HeapSize.checkForCells(bytes, written);
+        return this;
+    }
+
+    /**
      * Parses {@code text}.
      *
      * @throws IllegalArgumentException saying what a heap looks like
@@ -31,7 +48,7 @@ public record HeapSpec(String text, long bytes, double multiple) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         if (t.endsWith("x")) {
             String n = t.substring(0, t.length() - 1);
-            if (n.matches("[0-9]+(\\.[0-9]+)?") && Double.parseDouble(n) > 0) {
+            if (n.matches("[0-9]{1,9}(\\.[0-9]{1,9})?") && Double.parseDouble(n) > 0) {
                 BigDecimal m = new BigDecimal(n).stripTrailingZeros();
                 return new HeapSpec(m.toPlainString() + "x", 0, m.doubleValue());
             }
@@ -43,7 +60,7 @@ public record HeapSpec(String text, long bytes, double multiple) {
                 // falls through to the one message below
             }
         }
-        throw new IllegalArgumentException("heap '" + text + "' is neither a size in bytes (4096, 512k, 64m, 1g) nor a"
+        throw new IllegalArgumentException("heap '" + (text.length() <= 40 ? text : text.substring(0, 37) + "...") + "' is neither a size in bytes (4096, 512k, 64m, 1g) nor a"
                 + " positive multiple of the workload's minimum heap (1.25x, 2x, 6x)");
     }
 }

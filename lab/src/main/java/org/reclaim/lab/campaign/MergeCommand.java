@@ -22,7 +22,8 @@ public final class MergeCommand implements Callable<Integer> {
     public Integer call() {
         ResultsMerger.Summary s = ResultsMerger.merge(out, inputs);
         System.out.println("merged " + inputs.size() + " folders into " + out + ": " + s.rows() + " cells (" + s.added()
-                + " added, " + s.duplicates() + " duplicate rows left out)");
+                + " added, " + s.duplicates() + " duplicate rows left out"
+                + (s.invalid() > 0 ? ", " + s.invalid() + " rows left out because they do not read" : "") + ")");
         return 0;
     }
 }

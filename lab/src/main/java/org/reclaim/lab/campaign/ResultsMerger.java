@@ -37,8 +37,9 @@ final class ResultsMerger {
      * @param rows       rows in the merged results.csv
      * @param added      of them, added now
      * @param duplicates rows of the inputs left out because their cell was already there
+     * @param invalid    rows of the inputs left out because they do not read (see {@link ResultsCsv#readChecked})
      */
-    record Summary(int rows, int added, int duplicates) {}
+    record Summary(int rows, int added, int duplicates, int invalid) {}
 
     /**
      * Merges {@code inputs} into {@code out}.
@@ -46,10 +47,14 @@ final class ResultsMerger {
      * @throws Lab.BadInput if an input is not a results folder, or the folders come from different campaign files
      */
     static Summary merge(Path out, List<Path> inputs) {
+        if (Files.exists(out) && !Files.isDirectory(out))
+            throw new Lab.BadInput("cannot merge into " + out + ": it is a file, not a folder");
         String sha = null;
         Path shaFrom = null;
         List<JsonNode> envs = new ArrayList<>();
         for (Path in : inputs) {
+            if (!Files.isDirectory(in)) throw new Lab.BadInput(in + " is not a results folder: " + (Files.exists(in)
+                    ? "it is a file" : "it does not exist"));
             if (!Files.isRegularFile(in.resolve(ResultsCsv.FILE_NAME)))
                 throw new Lab.BadInput(in + " is not a results folder: it has no " + ResultsCsv.FILE_NAME);
             JsonNode env = Environment.read(in);
@@ -67,11 +72,17 @@ final class ResultsMerger {
             throw new Lab.BadInput("cannot merge into " + out + ": it holds results of another campaign file");
         try {
             Files.createDirectories(out);
-            int added = 0, duplicates = 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + out + ": " + e.getMessage(), e);
+        }
+        try (ResultsFolderLock lock = ResultsFolderLock.take(out, "lab merge")) {
+            int added = 0, duplicates = 0, invalid = 0;
             try (ResultsFile merged = ResultsFile.open(out.resolve(ResultsCsv.FILE_NAME))) {
                 for (Path in : inputs) {
                     if (in.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) continue;
-                    for (ResultRow row : ResultsCsv.read(in.resolve(ResultsCsv.FILE_NAME))) {
+                    ResultsCsv.Reading reading = ResultsCsv.readChecked(in.resolve(ResultsCsv.FILE_NAME));
+                    invalid += reading.skipped().size();
+                    for (ResultRow row : reading.rows()) {
                         if (merged.has(row.key())) { duplicates++; continue; }
                         merged.append(row);
                         added++;
@@ -86,7 +97,7 @@ final class ResultsMerger {
                 env.put("campaign", envs.getFirst().path("campaign"));
                 env.put("merged_from", envs);
                 ResultsFile.writeWhole(out.resolve(Environment.FILE_NAME), JSON.writeValueAsString(env) + "\n");
-                return new Summary(merged.finishedCount(), added, duplicates);
+                return new Summary(merged.finishedCount(), added, duplicates, invalid);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot merge into " + out + ": " + e.getMessage(), e);

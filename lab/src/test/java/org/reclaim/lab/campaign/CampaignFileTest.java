@@ -108,7 +108,7 @@ class CampaignFileTest {
     @Test
     void aTimeLimitMustBeADuration() {
         CampaignError e = error("workloads: [binary-trees]\nmanagers: [manual]\ntime-limit: soon\n");
-        assertThat(e.getMessage()).startsWith("bad.yaml:3:13: time-limit 'soon' is not a positive duration");
+        assertThat(e.getMessage()).startsWith("bad.yaml:3:13: time-limit 'soon' is not a duration from 1ms to 7 days (168h)");
     }
 
     @Test

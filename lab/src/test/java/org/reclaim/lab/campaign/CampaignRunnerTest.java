@@ -129,7 +129,7 @@ class CampaignRunnerTest {
                 managers: [manual]
                 heaps: [64k]
                 seeds: [1, 2, 3, 4]
-                time-limit: 3s
+                time-limit: 10s
                 """);
         Path out = dir.resolve("faults");
         run(c, out, Shard.ALL, List.of("-Dreclaim.cell.fault.2=crash", "-Dreclaim.cell.fault.3=hang"));
@@ -140,7 +140,7 @@ class CampaignRunnerTest {
         assertThat(bySeed.get(2L).status()).isEqualTo("crash");
         assertThat(bySeed.get(2L).message()).isEqualTo("exit status 7: cell fault injected by a test: crashing");
         assertThat(bySeed.get(3L).status()).isEqualTo("timeout");
-        assertThat(bySeed.get(3L).message()).startsWith("killed after the time limit of 3000 ms");
+        assertThat(bySeed.get(3L).message()).startsWith("killed after the time limit of 10000 ms");
         assertThat(bySeed.get(4L).status()).isEqualTo("ok");
         assertThat(bySeed.get(4L).checksum()).isEqualTo(4398);
     }

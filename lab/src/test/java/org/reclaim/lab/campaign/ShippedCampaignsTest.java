@@ -32,7 +32,7 @@ class ShippedCampaignsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo.yaml", "lecture.yaml", "heap-sweep.yaml"})
+    @ValueSource(strings = {"demo.yaml", "lecture.yaml", "heap-sweep.yaml", "literature.yaml"})
     void aShippedCampaignIsWellFormed(String name) throws Exception {
         YamlNode root = YamlNode.parse(name, Files.readString(CAMPAIGNS.resolve(name)));
         YamlNode.Mapping m = (YamlNode.Mapping) root;
@@ -42,5 +42,6 @@ class ShippedCampaignsTest {
         assertThat(m.entries().get("name")).isEqualTo(new YamlNode.Scalar(name.replace(".yaml", ""),
                 m.entries().get("name").where()));
         assertThat(CampaignFile.read(CAMPAIGNS.resolve(name)).name()).isEqualTo(name.replace(".yaml", ""));
+        assertThat(CampaignFile.read(CAMPAIGNS.resolve(name)).repetitions()).as("repetitions: a 95% interval needs them").isGreaterThanOrEqualTo(3);
     }
 }
