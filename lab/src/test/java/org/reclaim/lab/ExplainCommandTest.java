@@ -6,8 +6,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code lab explain}: the printed table, its Markdown form, and bad input. */
@@ -48,12 +52,56 @@ class ExplainCommandTest {
     }
 
     @Test
-    void markdownEscapesPipesAndHasOneTableRowPerLinePlusTheExit() {
-        Result r = explain("weak-back-pointer", "--format", "md");
+    void markdownEscapesPipesAndHasOneTableRowPerLinePlusTheExit(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("either.rs");
+        Files.writeString(file, """
+                fn main() {
+                    let a = Box::new(1);
+                    println!("{}", *a > 0 || *a < 0);
+                }
+                """);
+        Result r = explain(file.toString(), "--format", "md");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("map_or(0, \\|p\\| p.value)");
+        assertThat(r.out()).contains("*a > 0 \\|\\| *a < 0");
         long rows = r.out().lines().filter(l -> l.startsWith("| ")).count();
-        assertThat(rows).isEqualTo(1 + 14 + 1);
+        assertThat(rows).isEqualTo(1 + 4 + 1);
+    }
+
+    @Test
+    void aRustFileIsExplainedAsJsonWithEveryEventInTheOrderItHappened(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("late.rs");
+        Files.writeString(file, """
+                fn main() {
+                    let a = Box::new(1);
+                    let x;
+                    let mut z = Box::new(3);
+                    x = Box::new(2);
+                    z = Box::new(4);
+                    println!("{} {} {}", a, x, z);
+                }
+                """);
+        Result r = explain(file.toString(), "--format", "json");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("{\"scenario\": \"late\", \"rows\": [")
+                .contains("{\"row\": 6, \"source\": \"    z = Box::new(4);\", \"cells\": {")
+                // Rust: the reassigned z's old value at the assignment; at the brace reverse declaration order (z, x, a)
+                .contains("\"ownership\": [{\"event\": \"alloc\", \"object\": 4}, {\"event\": \"free\", \"object\": 2}]")
+                .contains("\"ownership\": [{\"event\": \"free\", \"object\": 4}, {\"event\": \"free\", \"object\": 3}, {\"event\": \"free\", \"object\": 1}]");
+    }
+
+    @Test
+    void aConstructOutsideTheSubsetIsOneMessageWithFileLineColumnAndExitTwo(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("matching.rs");
+        Files.writeString(file, """
+                fn main() {
+                    let v = Box::new(1);
+                    match v { _ => {} }
+                }
+                """);
+        Result r = explain(file.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("lab explain: " + file + ":3:5: 'match' is outside the Rust subset the lab reads");
+        assertThat(r.out()).isEmpty();
     }
 
     @Test
@@ -68,6 +116,6 @@ class ExplainCommandTest {
     void anUnknownFormatIsRefused() {
         Result r = explain("orders", "--format", "html");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("unknown format 'html'; valid formats: text, md");
+        assertThat(r.err()).contains("unknown format 'html'; valid formats: text, md, json");
     }
 }
