@@ -312,7 +312,11 @@ public final class BorrowChecker {
                         Result r = expr(b.target(), state, Access.READ);
                         return new Result(r.state, heldBy(root));
                     }
-                    Result r = expr(b.target(), state, b.mut() ? Access.BORROW_MUT : Access.BORROW);
+                    Access a = b.mut() ? Access.BORROW_MUT : Access.BORROW;
+                    // rustc's primary span for a borrow's errors is the borrow expression (&x), not x
+                    Result r = b.target() instanceof Var v
+                            ? Result.of(access(root, v.name(), a, position.get(v), b.pos(), state))
+                            : expr(b.target(), state, a);
                     if (root == null) return r;
                     if (b.mut() && !root.mut && !(rootType != null && rootType.ref() && rootType.mut()))
                         report("E0596", b.pos(), root.name, "cannot borrow `" + root.name + "` as mutable, as it is not declared as mutable");

@@ -39,16 +39,20 @@ public final class Interpreter {
         Slot(String name) { this.name = name; }
     }
 
-    /** What an expression yields: an integer, nothing ({@code None}), a reference to an integer local, or a heap handle. */
+    /**
+     * What an expression yields: an integer, nothing ({@code None}), a reference to an integer
+     * local, or a heap handle: owned, a reference ({@code &b}), or the object itself reached
+     * through a reference ({@code *r}, a place that owns nothing).
+     */
     private record Value(Kind kind, long n, int h, Slot cell, String type) {
-        enum Kind { INT, UNIT, NONE, CELL, OWNED, BORROWED }
+        enum Kind { INT, UNIT, NONE, CELL, OWNED, BORROWED, PLACE }
 
         static Value integer(long n) { return new Value(Kind.INT, n, Handles.NONE, null, "i64"); }
 
         static final Value UNIT = new Value(Kind.UNIT, 0, Handles.NONE, null, "()");
         static final Value NONE = new Value(Kind.NONE, 0, Handles.NONE, null, "Option");
 
-        boolean heap() { return kind == Kind.OWNED || kind == Kind.BORROWED; }
+        boolean heap() { return kind == Kind.OWNED || kind == Kind.BORROWED || kind == Kind.PLACE; }
 
         Value with(int handle) { return new Value(kind, n, handle, cell, type); }
     }
@@ -161,7 +165,7 @@ public final class Interpreter {
             for (int i = 0; i < args.size(); i++) {
                 Slot p = new Slot(fn.params().get(i).name());
                 Value a = args.get(i);
-                if (a.heap()) {
+                if (a.kind() == Value.Kind.OWNED) {
                     int caller = a.h();
                     a = a.with(m.move(caller));
                     m.name(a.h(), p.name);
@@ -177,7 +181,7 @@ public final class Interpreter {
             frames.remove(frames.size() - 1);
             at(fn.body().close().line());
             dropLocals(locals);
-            if (result.heap()) result = result.with(m.ret(result.h()));
+            if (result.kind() == Value.Kind.OWNED) result = result.with(m.ret(result.h()));
         }
         at(callerLine);
         return result;
@@ -199,7 +203,7 @@ public final class Interpreter {
         at(line);
         try (Scope s = m.scope()) {
             Value v = eval(e, true);
-            return v.heap() ? v.with(m.ret(v.h())) : v;
+            return v.kind() == Value.Kind.OWNED ? v.with(m.ret(v.h())) : v;
         }
     }
 
@@ -236,7 +240,7 @@ public final class Interpreter {
                 if (l.init() != null) {
                     try (Scope sc = m.scope()) {
                         Value v = eval(l.init(), true);
-                        if (v.heap()) {
+                        if (v.kind() == Value.Kind.OWNED) {
                             v = v.with(m.ret(v.h()));
                             m.name(v.h(), l.name());
                         }
@@ -361,7 +365,7 @@ public final class Interpreter {
         return switch (v.kind()) {
             case INT -> v.n();
             case CELL -> v.cell().value.n();
-            case OWNED, BORROWED -> {
+            case OWNED, BORROWED, PLACE -> {
                 if (m.isNull(v.h())) yield 0;
                 if (v.type().equals("Vec") || v.type().equals("String")) {
                     long sum = 0;
@@ -413,7 +417,7 @@ public final class Interpreter {
         return switch (v.kind()) {
             case INT -> v.n();
             case CELL -> v.cell().value.n();
-            case OWNED, BORROWED -> m.read(v.h(), 0);
+            case OWNED, BORROWED, PLACE -> m.read(v.h(), 0);
             case NONE, UNIT -> 0;
         };
     }
@@ -422,20 +426,22 @@ public final class Interpreter {
         if (b.target() instanceof Var v) {
             Slot s = lookup(v.name());
             if (s.value == null || !s.value.heap()) return new Value(Value.Kind.CELL, 0, Handles.NONE, s, "&");
-            int h = b.mut() ? m.borrowMut(s.value.h()) : m.borrow(s.value.h());
-            m.name(h, v.name());
-            return new Value(Value.Kind.BORROWED, 0, h, null, s.value.type());
+            // a reference is the owner's handle, not a run-time borrow: the static checker has
+            // decided the borrow rules (NLL), and a Vec grown through it stays the owner's
+            return new Value(Value.Kind.BORROWED, 0, s.value.h(), null, s.value.type());
         }
         Value v = eval(b.target(), false);
         if (v.heap()) return new Value(Value.Kind.BORROWED, 0, v.h(), null, v.type());
         return v;
     }
 
+    /** {@code *v}: through a reference, the object; through a box of an integer, the integer. */
     private Value deref(Value v) {
         return switch (v.kind()) {
             case CELL -> v.cell().value;
-            case OWNED, BORROWED -> program.struct(v.type()) != null || v.type().startsWith("Vec") || v.type().equals("String")
-                    ? new Value(Value.Kind.BORROWED, 0, v.h(), null, v.type()) : Value.integer(m.read(v.h(), 0));
+            case BORROWED -> new Value(Value.Kind.PLACE, 0, v.h(), null, v.type());
+            case OWNED, PLACE -> program.struct(v.type()) != null || v.type().equals("Vec") || v.type().equals("String")
+                    ? new Value(Value.Kind.PLACE, 0, v.h(), null, v.type()) : Value.integer(m.read(v.h(), 0));
             default -> v;
         };
     }
@@ -467,7 +473,7 @@ public final class Interpreter {
                     s.value = Value.integer(arith(a.op().substring(0, 1), integer(s.value), integer(v), a.pos()));
                     return;
                 }
-                if (v.heap()) {
+                if (v.kind() == Value.Kind.OWNED) {
                     // the new value outlives this statement: it becomes the variable's
                     v = v.with(m.ret(v.h()));
                     m.name(v.h(), var.name());

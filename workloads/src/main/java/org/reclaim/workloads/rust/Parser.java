@@ -441,7 +441,7 @@ public final class Parser {
 
     /** {@code v.iter()} or {@code &v}: the Vec borrowed; anything else is outside the subset. */
     private Expr iterated(Expr e) {
-        if (e instanceof Method m && m.name().equals("iter") && m.args().isEmpty()) return new Borrow(m.receiver(), false, m.pos());
+        if (e instanceof Method m && m.name().equals("iter") && m.args().isEmpty()) return new Borrow(m.receiver(), false, m.receiver().pos());
         if (e instanceof Borrow b && !b.mut()) return b;
         throw new RustSyntaxError(file, e.pos().line(), e.pos().column(),
                 "a for loop over something other than a range, v.iter() or &v is outside the Rust subset the lab reads");

@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * rustc as the final arbiter: compiles a scenario's program (its C-only lines blanked, so line
- * numbers stay) with the {@code rustc} on the PATH and compares rustc's errors, by code and line,
- * with what the lab's checker found.
+ * numbers stay) with the {@code rustc} on the PATH and compares rustc's errors, by code, line and
+ * column, with what the lab's checker found.
  */
 public final class RustcVerdict {
     private RustcVerdict() {}
@@ -22,7 +22,7 @@ public final class RustcVerdict {
     /**
      * What rustc and the checker said.
      *
-     * @param rustc   rustc's errors as {@code E0382 at line 9}, in line order
+     * @param rustc   rustc's errors as {@code E0382 at 9:22} (line:column), in rustc's order
      * @param checker the checker's, in the same form
      */
     public record Comparison(String scenario, List<String> rustc, List<String> checker) {
@@ -81,9 +81,9 @@ public final class RustcVerdict {
                 String[] where = line.substring(0, e).split(":");
                 String rest = line.substring(e + ": error".length());
                 String code = rest.startsWith("[") ? rest.substring(1, rest.indexOf(']')) : "error";
-                rustc.add(code + " at line " + where[where.length - 2]);
+                rustc.add(code + " at " + where[where.length - 2] + ":" + where[where.length - 1]);
             }
-            List<String> checker = s.compileErrors().stream().map(d -> d.code() + " at line " + d.line()).toList();
+            List<String> checker = s.compileErrors().stream().map(d -> d.code() + " at " + d.line() + ":" + d.column()).toList();
             return new Comparison(s.name(), rustc, checker);
         } catch (IOException e) {
             throw new IllegalArgumentException("--check-with-rustc: " + e.getMessage());
