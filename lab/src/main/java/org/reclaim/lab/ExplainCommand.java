@@ -53,7 +53,8 @@ public final class ExplainCommand implements Callable<Integer> {
         });
         if (!checkWithRustc) return 0;
         RustcVerdict.Comparison c = RustcVerdict.compare(s);
-        System.out.print(c.report());
+        // after JSON the verdict goes to stderr, so stdout stays one JSON document
+        (format.equals("json") ? System.err : System.out).print(c.report());
         return c.agrees() ? 0 : 1;
     }
 

@@ -1,6 +1,7 @@
 package org.reclaim.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,9 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.reclaim.workloads.scenarios.RustcVerdict;
 import picocli.CommandLine;
 
-/** {@code lab explain}: the printed table, its Markdown form, and bad input. */
+/** {@code lab explain}: the printed table, its Markdown and JSON forms, Rust files, rustc's verdict, and bad input. */
 class ExplainCommandTest {
 
     private record Result(int exit, String out, String err) {}
@@ -87,6 +89,37 @@ class ExplainCommandTest {
                 // Rust: the reassigned z's old value at the assignment; at the brace reverse declaration order (z, x, a)
                 .contains("\"ownership\": [{\"event\": \"alloc\", \"object\": 4}, {\"event\": \"free\", \"object\": 2}]")
                 .contains("\"ownership\": [{\"event\": \"free\", \"object\": 4}, {\"event\": \"free\", \"object\": 3}, {\"event\": \"free\", \"object\": 1}]");
+    }
+
+    @Test
+    void checkWithRustcSaysRustcAgreesWithTheChecker() {
+        assumeTrue(RustcVerdict.available(), "rustc is not on the PATH (Debian: apt-get install rustc): skipped");
+        Result r = explain("use-after-free", "--check-with-rustc");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).endsWith("rustc on use-after-free: rejects it: E0382 at 7:18\nthe lab's checker agrees\n");
+    }
+
+    @Test
+    void checkWithRustcReportsWhereTheCheckerIsCoarserAndExitsOne(@TempDir Path dir) throws IOException {
+        assumeTrue(RustcVerdict.available(), "rustc is not on the PATH (Debian: apt-get install rustc): skipped");
+        Path file = dir.resolve("branches.rs");
+        // r is used only in the else branch: rustc sees no live loan at x = 2, the lab's interval does
+        Files.writeString(file, """
+                fn main() {
+                    let mut x = 1;
+                    let r = &mut x;
+                    let c = 0;
+                    if c > 0 {
+                        x = 2;
+                    } else {
+                        *r = 3;
+                    }
+                    println!("{}", x);
+                }
+                """);
+        Result r = explain(file.toString(), "--check-with-rustc");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).endsWith("rustc on branches: compiles\ndifference: the lab's checker reports E0506 at 6:9, rustc does not\n");
     }
 
     @Test

@@ -312,6 +312,7 @@ public final class Parser {
             return new BlockExpr(block(), p);
         }
         if (t.is("|")) throw outside(t, "a closure");
+        if (t.is("[")) throw outside(t, "an array");
         if (t.kind() != Token.Kind.IDENT) throw unexpected(t, "an expression");
         switch (t.text()) {
             case "true", "false" -> { return new BoolLit(t.text().equals("true"), p); }
