@@ -69,6 +69,8 @@ public final class BorrowChecker {
     private final String file;
     private final Program program;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    /** The {@code return}s that end a function body: the only ones the interpreter runs. */
+    private final Set<Return> finalReturns = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<String> reported = new HashSet<>();
 
     // pass 1: evaluation-order positions, name resolution, uses, loop spans
@@ -91,6 +93,10 @@ public final class BorrowChecker {
     /** The errors rustc would report for {@code program}, in source order; empty if it compiles. */
     public static List<Diagnostic> check(String file, Program program) {
         BorrowChecker c = new BorrowChecker(file, program);
+        for (Struct s : program.structs())
+            for (Field f : s.fields())
+                if (Interpreter.slotKind(f.type()) == null && !Types.isInt(f.type()))
+                    throw c.outside(f.pos(), "a field of type " + f.type());
         for (Fn fn : program.fns()) c.checkFn(fn);
         List<Diagnostic> out = new ArrayList<>(c.diagnostics);
         out.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line()) : Integer.compare(a.column(), b.column()));
@@ -109,8 +115,12 @@ public final class BorrowChecker {
         }
         r.block(fn.body());
         r.pop();
+        Block body = fn.body();
+        if (body.tail() instanceof Return tail) finalReturns.add(tail);
+        else if (body.tail() == null && !body.stmts().isEmpty() && body.stmts().get(body.stmts().size() - 1) instanceof ExprStmt e
+                && e.expr() instanceof Return last) finalReturns.add(last);
         Map<String, String> state = new LinkedHashMap<>();
-        new Checker(fn).block(fn.body(), state);
+        new Checker(fn).block(body, state);
     }
 
     // ---- pass 1 ----
@@ -383,10 +393,7 @@ public final class BorrowChecker {
                 case Unary u -> { return Result.of(expr(u.operand(), state, Access.READ).state); }
                 case Call c -> { return call(c, state, at); }
                 case Method m -> { return method(m, state, at); }
-                case StructLit s -> {
-                    for (Expr v : s.values()) state = expr(v, state, Access.MOVE).state;
-                    return Result.of(state);
-                }
+                case StructLit s -> throw outside(s.pos(), "a struct value outside Box::new or Rc::new (on the stack)");
                 case VecLit v -> {
                     for (Expr x : v.elements()) state = expr(x, state, Access.MOVE).state;
                     return Result.of(state);
@@ -425,6 +432,7 @@ public final class BorrowChecker {
                 }
                 case BlockExpr b -> { return Result.of(block(b.block(), state)); }
                 case Return r -> {
+                    if (!finalReturns.contains(r)) throw outside(r.pos(), "return before the end of a function");
                     if (r.value() != null) state = expr(r.value(), state, Access.MOVE).state;
                     return Result.of(null);
                 }
@@ -470,10 +478,30 @@ public final class BorrowChecker {
             }
             if (target != null && target.params().size() != c.args().size())
                 throw outside(c.pos(), "calling " + f + " with " + c.args().size() + " arguments where it takes " + target.params().size());
+            if (target == null && !f.equals("Weak::new") && !f.equals("Vec::new") && c.args().size() != 1)
+                throw outside(c.pos(), f + " with " + c.args().size() + " arguments");
             tempBounds.add(at);
-            for (Expr a : c.args()) state = expr(a, state, Access.MOVE).state;
+            for (Expr a : c.args()) {
+                if (a instanceof StructLit lit && (f.equals("Box::new") || f.equals("Rc::new"))) state = structLit(lit, state);
+                else state = expr(a, state, Access.MOVE).state;
+            }
             tempBounds.remove(tempBounds.size() - 1);
             return Result.of(state);
+        }
+
+        /** {@code Box::new(S { .. })}: every field of S given once, each value moved in. */
+        private Map<String, String> structLit(StructLit lit, Map<String, String> state) {
+            Struct s = program.struct(lit.name());
+            if (s == null) throw outside(lit.pos(), "the struct " + lit.name() + " (not defined in this file)");
+            for (String f : lit.fields())
+                if (s.indexOf(f) < 0) throw outside(lit.pos(), "the field " + f + " (struct " + s.name() + " has no such field)");
+            if (new HashSet<>(lit.fields()).size() != s.fields().size() || lit.fields().size() != s.fields().size())
+                throw outside(lit.pos(), "a " + s.name() + " literal that does not give each field once");
+            for (Expr v : lit.values()) {
+                Expr value = v instanceof Call c && c.callee().equals("RefCell::new") && c.args().size() == 1 ? c.args().get(0) : v;
+                state = expr(value, state, Access.MOVE).state;
+            }
+            return state;
         }
 
         private Result method(Method m, Map<String, String> state, int at) {

@@ -57,6 +57,7 @@ public final class Interpreter {
         Value with(int handle) { return new Value(kind, n, handle, cell, type); }
     }
 
+    private final String file;
     private final Program program;
     private final Mutator m;
     private final Steps steps;
@@ -65,10 +66,12 @@ public final class Interpreter {
     private final List<List<Slot>> frames = new ArrayList<>();
 
     /**
+     * @param file   the file's name, for errors
      * @param family the family of the manager that runs it ({@code ownership} applies Rust's drop order,
      *               {@code manual} keeps an overwritten pointer's block, as C does)
      */
-    public Interpreter(Program program, Mutator m, Steps steps, String family) {
+    public Interpreter(String file, Program program, Mutator m, Steps steps, String family) {
+        this.file = file;
         this.program = program;
         this.m = m;
         this.steps = steps;
@@ -97,12 +100,13 @@ public final class Interpreter {
             SlotKind k = slotKind(f.type());
             if (k != null) slots.add(k);
             else if (Types.isInt(f.type())) data++;
-            else throw new RustSyntaxError("", f.pos().line(), f.pos().column(), "a field of type " + f.type() + " is outside the Rust subset the lab reads");
+            else throw new RustSyntaxError(file, f.pos().line(), f.pos().column(), "a field of type " + f.type() + " is outside the Rust subset the lab reads");
         }
         m.shapes().define(s.name(), data, slots.toArray(SlotKind[]::new));
     }
 
-    private static SlotKind slotKind(Type t) {
+    /** The slot a field of type {@code t} is, or null for a data word (an integer) or a type outside the subset. */
+    static SlotKind slotKind(Type t) {
         if (t.ref()) return null;
         return switch (t.name()) {
             case "Box", "Vec", "String" -> SlotKind.OWNED;
@@ -116,7 +120,7 @@ public final class Interpreter {
     /** Where field {@code name} of {@code struct} lives: {@code [isSlot ? 1 : 0, index]}. */
     private int[] fieldAt(String struct, String name, Pos pos) {
         Struct s = program.struct(struct);
-        if (s == null) throw new RustSyntaxError("", pos.line(), pos.column(), "the field ." + name + " of a value that is not a struct of this file");
+        if (s == null) throw new RustSyntaxError(file, pos.line(), pos.column(), "the field ." + name + " of a value that is not a struct of this file");
         int slot = 0, data = 0;
         for (Field f : s.fields()) {
             boolean isSlot = slotKind(f.type()) != null;
@@ -124,7 +128,7 @@ public final class Interpreter {
             if (isSlot) slot++;
             else data++;
         }
-        throw new RustSyntaxError("", pos.line(), pos.column(), "no field ." + name + " on struct " + struct);
+        throw new RustSyntaxError(file, pos.line(), pos.column(), "no field ." + name + " on struct " + struct);
     }
 
     private Type fieldType(String struct, String name) {
@@ -306,7 +310,7 @@ public final class Interpreter {
             case Assign a -> { assign(a); yield Value.UNIT; }
             case Call call -> call(call);
             case Method mc -> method(mc);
-            case StructLit s -> throw new RustSyntaxError("", s.pos().line(), s.pos().column(),
+            case StructLit s -> throw new RustSyntaxError(file, s.pos().line(), s.pos().column(),
                     "a struct value outside Box::new or Rc::new (on the stack) is outside the Rust subset the lab reads");
             case VecLit v -> {
                 long[] values = new long[v.elements().size()];
@@ -355,7 +359,7 @@ public final class Interpreter {
                 yield Value.UNIT;
             }
             case Break b -> throw new BreakSignal();
-            case Return r -> throw new RustSyntaxError("", r.pos().line(), r.pos().column(),
+            case Return r -> throw new RustSyntaxError(file, r.pos().line(), r.pos().column(),
                     "return before the end of a function is outside the Rust subset the lab reads");
         };
     }
@@ -391,13 +395,13 @@ public final class Interpreter {
         return Value.integer(arith(b.op(), x, y, b.pos()));
     }
 
-    private static long arith(String op, long x, long y, Pos pos) {
+    private long arith(String op, long x, long y, Pos pos) {
         return switch (op) {
             case "+" -> x + y;
             case "-" -> x - y;
             case "*" -> x * y;
             case "/", "%" -> {
-                if (y == 0) throw new RustSyntaxError("", pos.line(), pos.column(), "a division by zero");
+                if (y == 0) throw new RustSyntaxError(file, pos.line(), pos.column(), "a division by zero");
                 yield op.equals("/") ? x / y : x % y;
             }
             case "==" -> x == y ? 1 : 0;
@@ -601,9 +605,9 @@ public final class Interpreter {
                     s.value = Value.NONE;
                     return v.kind() == Value.Kind.OWNED ? v.with(m.move(v.h())) : v;
                 }
-                throw new RustSyntaxError("", p.line(), p.column(), ".take() on something other than a variable or a field is outside the Rust subset the lab reads");
+                throw new RustSyntaxError(file, p.line(), p.column(), ".take() on something other than a variable or a field is outside the Rust subset the lab reads");
             }
-            default -> throw new RustSyntaxError("", p.line(), p.column(), "the method ." + mc.name() + "() is outside the Rust subset the lab reads");
+            default -> throw new RustSyntaxError(file, p.line(), p.column(), "the method ." + mc.name() + "() is outside the Rust subset the lab reads");
         }
     }
 
@@ -658,7 +662,7 @@ public final class Interpreter {
 
     private Value allocStruct(StructLit lit, boolean rc) {
         Struct s = program.struct(lit.name());
-        if (s == null) throw new RustSyntaxError("", lit.pos().line(), lit.pos().column(), "the struct " + lit.name() + " is not defined in this file");
+        if (s == null) throw new RustSyntaxError(file, lit.pos().line(), lit.pos().column(), "the struct " + lit.name() + " is not defined in this file");
         // fields are evaluated in the order written, then stored in declaration order
         Value[] values = new Value[s.fields().size()];
         for (int i = 0; i < lit.fields().size(); i++) {

@@ -26,7 +26,7 @@ import org.reclaim.workloads.rust.Ast;
 public final class RustScenario extends Scenario {
     private static final String C_ONLY_MARK = "// C only";
 
-    private final String name, description, source;
+    private final String name, description, source, file;
     private final List<Listing.Line> lines;
     private final Ast.Program program;
     private final List<Diagnostic> errors;
@@ -40,6 +40,7 @@ public final class RustScenario extends Scenario {
         this.name = name;
         this.description = description;
         this.source = source;
+        this.file = file;
         this.program = Parser.parse(file, source);
         this.errors = BorrowChecker.check(file, program);
         List<Listing.Line> ls = new ArrayList<>();
@@ -102,7 +103,7 @@ public final class RustScenario extends Scenario {
             Diagnostic d = errors.get(0);
             throw new MemoryFault(MemoryFault.Kind.OWNERSHIP, d.code(), "rustc rejects this program: " + d);
         }
-        return new Interpreter(program, m, steps, family).run();
+        return new Interpreter(file, program, m, steps, family).run();
     }
 
     private static String familyOf(String manager) {
