@@ -17,6 +17,8 @@ import org.reclaim.workloads.rust.Diagnostic;
  * Runs a scenario under every manager of {@link Managers#all()} and records, line by line, what
  * each did: allocations (allocation numbers), frees (from the manager's free listener, attributed
  * to the pause they happened in), collections, errors, reads of freed data, leaks at exit.
+ * A program rustc rejects ({@link Scenario#compileErrors()}) is not run under the ownership
+ * managers: as in Rust, it never runs; their cells show the compile-time errors instead.
  */
 public final class Explainer {
     /** The simulated heap each scenario runs in: far more than any scenario needs. */
