@@ -1,37 +1,66 @@
 package org.reclaim.lab;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.reclaim.workloads.scenarios.Event;
 import org.reclaim.workloads.scenarios.Explainer;
 import org.reclaim.workloads.scenarios.Explanation;
+import org.reclaim.workloads.scenarios.ExplanationJson;
 import org.reclaim.workloads.scenarios.Listing;
+import org.reclaim.workloads.scenarios.RustScenario;
+import org.reclaim.workloads.scenarios.RustcVerdict;
+import org.reclaim.workloads.scenarios.Scenario;
 import org.reclaim.workloads.scenarios.Scenarios;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code lab explain}: where each manager allocates, frees and fails, line by line of a seed scenario. */
+/** {@code lab explain}: where each manager allocates, frees and fails, line by line of a seed scenario or a Rust file. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = {"Runs a seed scenario under every memory manager and prints one table:",
-                "a row per source line, a column per manager, each cell what happened there."})
-public final class ExplainCommand implements Runnable {
-    @Parameters(index = "0", paramLabel = "<scenario>", description = "scenario name (see `lab list`)")
+        description = {"Runs a seed scenario, or a Rust file in the lab's subset (docs/rust-subset.md), under every",
+                "memory manager and prints one table: a row per source line, a column per manager, each cell",
+                "what happened there. A program rustc rejects is shown rejected at compile time under ownership;",
+                "the C, GC and RC columns still run it. Exit status: 0, or 1 if --check-with-rustc found a",
+                "difference, or 2 for bad input (a construct outside the subset: FILE:LINE:COL)."})
+public final class ExplainCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "<scenario|FILE.rs>", description = "scenario name (see `lab list`) or a .rs file")
     String scenario;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or md (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "text", description = "text, md or json (default: ${DEFAULT-VALUE})")
     String format;
 
     @Option(names = "--collect-every-line", description = "force a full collection after every line in collectors that support it")
     boolean collectEveryLine;
 
+    @Option(names = "--check-with-rustc", description = "also compile the program (C-only lines removed) with the rustc on the PATH and report where its verdict differs from the lab's checker")
+    boolean checkWithRustc;
+
     @Override
-    public void run() {
-        if (!format.equals("text") && !format.equals("md"))
-            throw new Lab.BadInput("unknown format '" + format + "'; valid formats: text, md");
-        Explanation e = Explainer.explain(Scenarios.find(scenario), collectEveryLine);
-        System.out.print(format.equals("md") ? markdown(e) : text(e));
+    public Integer call() {
+        if (!format.equals("text") && !format.equals("md") && !format.equals("json"))
+            throw new Lab.BadInput("unknown format '" + format + "'; valid formats: text, md, json");
+        Scenario s = scenario.endsWith(".rs") || Files.isRegularFile(Path.of(scenario))
+                ? readRust(Path.of(scenario)) : Scenarios.find(scenario);
+        Explanation e = Explainer.explain(s, collectEveryLine);
+        System.out.print(switch (format) {
+            case "md" -> markdown(e);
+            case "json" -> ExplanationJson.of(e);
+            default -> text(e);
+        });
+        if (!checkWithRustc) return 0;
+        RustcVerdict.Comparison c = RustcVerdict.compare(s);
+        // after JSON the verdict goes to stderr, so stdout stays one JSON document
+        (format.equals("json") ? System.err : System.out).print(c.report());
+        return c.agrees() ? 0 : 1;
+    }
+
+    private static Scenario readRust(Path file) {
+        if (!Files.isRegularFile(file)) throw new Lab.BadInput("no such file: " + file);
+        return RustScenario.read(file);
     }
 
     /** The table as Markdown, for slides: the caption, the table, the errors' messages below it. */

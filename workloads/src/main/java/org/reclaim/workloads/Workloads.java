@@ -7,7 +7,7 @@ import org.reclaim.runtime.NearestNames;
 public final class Workloads {
     private Workloads() {}
 
-    private static final List<Workload> ALL = List.of(
+    private static final List<Workload> ALL = withScenarios(
             new BinaryTrees(),
             new QueueChurn(),
             new LruCache(),
@@ -15,19 +15,15 @@ public final class Workloads {
             new RequestServer(),
             new TreeDrop(),
             new VecGrowth(),
-            new DocumentTree(),
-            new org.reclaim.workloads.scenarios.Orders(),
-            new org.reclaim.workloads.scenarios.OrdersEarlyScope(),
-            new org.reclaim.workloads.scenarios.YearsReturned(),
-            new org.reclaim.workloads.scenarios.PrintYearsTwice(),
-            new org.reclaim.workloads.scenarios.PrintYearsClone(),
-            new org.reclaim.workloads.scenarios.DoubleFree(),
-            new org.reclaim.workloads.scenarios.UseAfterFree(),
-            new org.reclaim.workloads.scenarios.ContextMoved(),
-            new org.reclaim.workloads.scenarios.BorrowedLength(),
-            new org.reclaim.workloads.scenarios.RcCycle(),
-            new org.reclaim.workloads.scenarios.WeakBackPointer()
+            new DocumentTree()
     );
+
+    /** The benchmark workloads, then the seed scenarios ({@link org.reclaim.workloads.scenarios.Scenarios}). */
+    private static List<Workload> withScenarios(Workload... benchmarks) {
+        List<Workload> all = new java.util.ArrayList<>(List.of(benchmarks));
+        all.addAll(org.reclaim.workloads.scenarios.Scenarios.all());
+        return List.copyOf(all);
+    }
 
     /** Every workload, in the order {@code lab list} prints them. */
     public static List<Workload> all() { return ALL; }

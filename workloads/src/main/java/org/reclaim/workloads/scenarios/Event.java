@@ -7,15 +7,17 @@ import java.util.stream.Collectors;
 
 /**
  * One thing that happened on a source line under one manager, as {@code lab explain} prints it.
- * Events of the same type on the same line merge: {@code free #1 #2}.
+ * Events of the same type on the same line merge, in the order they happened ({@code free #4 #5}),
+ * except frees of two different passes over the line (two calls of one function).
  *
  * @param type   what happened
  * @param ids    the objects concerned (allocated, freed, leaked, or the freed object read)
  * @param values data words read after free (for {@link Type#READ_AFTER_FREE})
  * @param code   for an error: Rust's code, or a short name of the fault
- * @param detail for an error: the full message, in the words of the tool that reports it
+ * @param detail   for an error: the full message, in the words of the tool that reports it
+ * @param variable for an error: the variable it names, or null
  */
-public record Event(Type type, List<Integer> ids, List<Long> values, String code, String detail) {
+public record Event(Type type, List<Integer> ids, List<Long> values, String code, String detail, String variable) {
 
     /** What an event says. */
     public enum Type {
@@ -34,16 +36,26 @@ public record Event(Type type, List<Integer> ids, List<Long> values, String code
         /** A memory error or an ownership error: the run stops here. */
         ERROR("error"),
         /** Objects still allocated at exit with nothing to free them. */
-        LEAK("leak");
+        LEAK("leak"),
+        /** The program was not compiled: rustc rejects it, so under Rust it never runs. */
+        REJECTED("not compiled");
 
         private final String word;
 
         Type(String word) { this.word = word; }
+
+        /** The word a table and the JSON output use: {@code free}, {@code gc frees}. */
+        public String word() { return word; }
     }
 
     public Event {
         ids = List.copyOf(ids);
         values = List.copyOf(values);
+    }
+
+    /** An event that names no variable. */
+    public Event(Type type, List<Integer> ids, List<Long> values, String code, String detail) {
+        this(type, ids, values, code, detail, null);
     }
 
     static Event of(Type type, int id) { return new Event(type, List.of(id), List.of(), null, null); }
@@ -57,8 +69,7 @@ public record Event(Type type, List<Integer> ids, List<Long> values, String code
             case ALLOC, FREE, GC_FREE, CYCLE_FREE, LEAK -> {
                 List<Integer> all = new ArrayList<>(ids);
                 all.addAll(other.ids);
-                if (type != Type.ALLOC) all.sort(null);
-                yield new Event(type, all, values, code, detail);
+                yield new Event(type, all, values, code, detail, variable);
             }
             case COLLECTION -> this;
             case READ_AFTER_FREE -> {
@@ -67,7 +78,7 @@ public record Event(Type type, List<Integer> ids, List<Long> values, String code
                 all.addAll(other.values);
                 yield new Event(type, ids, all, code, detail);
             }
-            case ERROR -> null;
+            case ERROR, REJECTED -> null;
         };
     }
 
@@ -77,6 +88,7 @@ public record Event(Type type, List<Integer> ids, List<Long> values, String code
         return switch (type) {
             case COLLECTION -> type.word;
             case ERROR -> type.word + " " + code;
+            case REJECTED -> type.word + " (" + code + ")";
             case READ_AFTER_FREE -> type.word + " " + idList + ": "
                     + values.stream().map(v -> String.format(Locale.ROOT, "%d", v)).collect(Collectors.joining(" "));
             default -> type.word + " " + idList;

@@ -11,11 +11,14 @@ import org.reclaim.runtime.MemoryManager;
 import org.reclaim.runtime.OutOfMemory;
 import org.reclaim.runtime.probe.PauseKind;
 import org.reclaim.runtime.probe.Probe;
+import org.reclaim.workloads.rust.Diagnostic;
 
 /**
  * Runs a scenario under every manager of {@link Managers#all()} and records, line by line, what
  * each did: allocations (allocation numbers), frees (from the manager's free listener, attributed
  * to the pause they happened in), collections, errors, reads of freed data, leaks at exit.
+ * A program rustc rejects ({@link Scenario#compileErrors()}) is not run under the ownership
+ * managers: as in Rust, it never runs; their cells show the compile-time errors instead.
  */
 public final class Explainer {
     /** The simulated heap each scenario runs in: far more than any scenario needs. */
@@ -41,10 +44,13 @@ public final class Explainer {
         List<String> names = new ArrayList<>(), forced = new ArrayList<>();
         for (Managers.Info info : managers) {
             Recording rec = new Recording(rows, collectEveryLine);
-            MemoryManager m = info.factory().create(HEAP_BYTES, rec);
-            rec.play(scenario, m);
+            if (info.family().equals("ownership") && !scenario.compileErrors().isEmpty()) rec.rejected(scenario, info.name());
+            else {
+                MemoryManager m = info.factory().create(HEAP_BYTES, rec);
+                rec.play(scenario, m, info.family());
+                if (collectEveryLine && m instanceof ForcedCollection) forced.add(info.name());
+            }
             names.add(info.name());
-            if (collectEveryLine && m instanceof ForcedCollection) forced.add(info.name());
             for (int r = 0; r < rows; r++) cells.get(r).add(rec.rows.get(r));
         }
         return new Explanation(scenario.name(), scenario.description(), scenario.lines(), names, cells,
@@ -71,7 +77,25 @@ public final class Explainer {
             this.collectEveryLine = collectEveryLine;
         }
 
-        void play(Scenario scenario, MemoryManager manager) {
+        /**
+         * The program does not compile: under Rust it never runs. Checked ownership shows rustc's
+         * errors on their lines; trusted ownership (no checks of its own) says it ran nothing.
+         */
+        void rejected(Scenario scenario, String manager) {
+            List<Diagnostic> errors = scenario.compileErrors();
+            if (manager.equals("ownership-trusted")) {
+                Diagnostic first = errors.get(0);
+                rows.get(first.line() - 1).add(new Event(Event.Type.REJECTED, List.of(), List.of(), first.code(),
+                        "not compiled: rustc rejects the program (" + first + "), and trusted ownership runs only what the checker accepted",
+                        first.variable()));
+                return;
+            }
+            for (Diagnostic d : errors)
+                rows.get(d.line() - 1).add(new Event(Event.Type.ERROR, List.of(), List.of(), d.code(),
+                        "rustc, at compile time: error[" + d.code() + "] at line " + d.line() + ":" + d.column() + ": " + d.message(), d.variable()));
+        }
+
+        void play(Scenario scenario, MemoryManager manager, String family) {
             m = manager;
             m.onFree(id -> {
                 freed.set(id);
@@ -79,7 +103,7 @@ public final class Explainer {
                 pendingTimes.add(System.nanoTime());
             });
             try {
-                scenario.play(new WatchedMutator(m, this), this::at);
+                scenario.play(new WatchedMutator(m, this), this::at, family);
                 endLine();
                 row = rows.size() - 1;
                 forcing = true;
@@ -116,7 +140,11 @@ public final class Explainer {
         private void at(int line) {
             endLine();
             row = line;
+            freesApart = true;
         }
+
+        /** Set when the program comes (back) to a line: frees after it are another pass's, not merged with earlier ones. */
+        private boolean freesApart;
 
         /** The current line is over: a forced collection if asked, then what is still pending. */
         private void endLine() {
@@ -136,7 +164,10 @@ public final class Explainer {
 
         private void add(Event e) {
             List<Event> cell = rows.get(row);
-            if (!cell.isEmpty()) {
+            boolean isFree = e.type() == Event.Type.FREE || e.type() == Event.Type.GC_FREE || e.type() == Event.Type.CYCLE_FREE;
+            boolean apart = isFree && freesApart;
+            if (isFree) freesApart = false;
+            if (!cell.isEmpty() && !apart) {
                 Event merged = cell.get(cell.size() - 1).merge(e);
                 if (merged != null) {
                     cell.set(cell.size() - 1, merged);

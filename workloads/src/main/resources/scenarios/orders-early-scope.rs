@@ -1,0 +1,14 @@
+fn finish(total: i64) -> i64 { total }
+fn get_final_orders() -> i64 {
+    let mut total_orders = 0;
+    {
+        let orders = vec![1, 2, 3, 4];
+        for order in orders.iter() {
+            total_orders += order;
+        }
+        dealloc(orders); // C only
+    }
+    let final_orders = finish(total_orders);
+    return final_orders;
+}
+fn main() { println!("{}", get_final_orders()); }
