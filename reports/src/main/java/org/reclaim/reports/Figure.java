@@ -33,7 +33,9 @@ public record Figure(String id, String title, String xTitle, String yTitle, Kind
         /** Single points without a legend entry, in the colour of their group: the repetitions. */
         POINTS,
         /** Bars. */
-        BAR
+        BAR,
+        /** Cells that ran out of memory: crosses on the x axis in the colour of their group, no line through them. */
+        FAILED
     }
 
     /**
@@ -48,6 +50,11 @@ public record Figure(String id, String title, String xTitle, String yTitle, Kind
     public record Series(String name, String group, double[] x, double[] y, Role role) {
         public Series {
             if (x.length != y.length) throw new IllegalArgumentException(name + ": " + x.length + " x values, " + y.length + " y values");
+        }
+
+        /** Whether {@code other} has exactly the same points (it would hide this one, or be hidden by it). */
+        public boolean sameData(Series other) {
+            return java.util.Arrays.equals(x, other.x) && java.util.Arrays.equals(y, other.y);
         }
     }
 
@@ -65,6 +72,28 @@ public record Figure(String id, String title, String xTitle, String yTitle, Kind
     public boolean hasData() {
         return missing.isEmpty() && !series.isEmpty();
     }
+
+    /**
+     * Whether every value is zero: a chart of nothing, which the report replaces by its reading
+     * (a bug chart when no bug was caught).
+     */
+    public boolean allZero() {
+        return series.stream().allMatch(s -> java.util.Arrays.stream(s.y()).allMatch(v -> v == 0 || Double.isNaN(v)));
+    }
+
+    /** Whether the report draws it: it has data, and not only zeros (else its reading stands in for it). */
+    public boolean drawable() {
+        return hasData() && !allZero();
+    }
+
+    /** The reading's first sentence: the chart's one-line takeaway, for its subtitle and caption. */
+    public String takeaway() {
+        String[] sentences = TAKEAWAY_END.split(reading, 2);
+        return sentences.length == 0 ? "" : sentences[0].strip();
+    }
+
+    /** A sentence ends at a full stop followed by a space and a capital, not inside "99.9%" or "0.5 ms". */
+    private static final java.util.regex.Pattern TAKEAWAY_END = java.util.regex.Pattern.compile("(?<=[.!?])\\s+(?=[A-Z])");
 
     /** The series named {@code name}. */
     public Series series(String name) {

@@ -62,7 +62,7 @@ final class PausePercentiles {
         String reading = b.label() + ", heap " + heap + ": " + best + " had the lowest 99th-percentile pause ("
                  + Quantities.ms(bestP99) + ")" + (!worst.equals(best) ? ", " + worst + " the highest (" + Quantities.ms(worstP99) + ")" : "")
                 + "." + (never.isEmpty() ? "" : " " + String.join(", ", never) + " never paused.");
-        return new Figure(id, title, "percentile, in nines (1 = 90%, 2 = 99%, 3 = 99.9%, 4 = the longest pause)",
+        return new Figure(id, title, "percentile in nines (1 = 90%, 2 = 99%, 3 = 99.9%, 4 = max)",
                 "pause (ms)", Figure.Kind.LINES, false, true, List.of(), series, reading, "");
     }
 

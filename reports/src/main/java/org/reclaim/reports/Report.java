@@ -79,11 +79,16 @@ public final class Report {
             c.put("id", f.id());
             c.put("title", f.title());
             c.put("reading", f.reading());
+            c.put("takeaway", f.takeaway());
+            c.put("detail", f.reading().substring(Math.min(f.reading().length(), f.takeaway().length())).strip());
             c.put("missing", f.missing());
+            // A chart of nothing but zeros says less than its sentence: the report prints the sentence instead.
+            boolean drawn = f.drawable();
+            c.put("sentence", f.hasData() && !drawn ? f.reading() : "");
             c.put("png", "");
             c.put("svg", "");
             c.put("png64", "");
-            if (f.hasData()) {
+            if (drawn) {
                 List<Path> written = renderer.write(f, chartsDir);
                 files.addAll(written);
                 c.put("png", CHARTS + "/" + written.get(0).getFileName());
@@ -102,6 +107,7 @@ public final class Report {
     private static Map<String, Object> model(ResultsFolder folder, List<Figure> figures, List<Map<String, Object>> charts) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("campaign", folder.campaignName());
+        m.put("description", folder.description());
         m.put("environment", folder.environment());
         m.put("managers", folder.managers());
         m.put("benchmarks", folder.benchmarks().stream().map(Benchmark::label).toList());

@@ -70,6 +70,25 @@ public final class ResultsFolder {
         return name != null ? name : dir.toAbsolutePath().normalize().getFileName().toString();
     }
 
+    /**
+     * The campaign's own description: the {@code description:} of the copy of its file that the
+     * campaign keeps in the folder ({@code campaign.yaml}); empty when there is none.
+     *
+     * @throws IllegalArgumentException if {@code campaign.yaml} is not YAML
+     */
+    public String description() {
+        Path file = dir.resolve("campaign.yaml");
+        if (!Files.isRegularFile(file)) return "";
+        try {
+            JsonNode d = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(file.toFile()).path("description");
+            return d.isTextual() ? d.asText().strip() : "";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(file + " is not a campaign file: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Every manager with a row, in the order of first appearance (the campaign file's order). */
     public List<String> managers() {
         return distinct(rows.stream().map(r -> r.key().manager()).toList());

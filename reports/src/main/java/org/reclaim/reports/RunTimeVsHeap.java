@@ -31,13 +31,25 @@ final class RunTimeVsHeap {
             TreeMap<Double, List<Double>> byHeap = new TreeMap<>();
             for (ResultRow r : rows)
                 if (r.key().manager().equals(m)) byHeap.computeIfAbsent(heapX(r, multiples), k -> new ArrayList<>()).add(r.wallNanos() / 1e6);
-            if (byHeap.isEmpty()) continue;
+            if (byHeap.isEmpty()) {
+                double[] oom = outOfMemory(folder, b, m, multiples).stream().mapToDouble(Double::doubleValue).toArray();
+                if (oom.length > 0) series.add(new Figure.Series(m + " (out of memory)", m, oom, new double[oom.length], Figure.Role.FAILED));
+                continue;
+            }
             TreeMap<Double, Spread> spread = new TreeMap<>();
             byHeap.forEach((x, ys) -> spread.put(x, Spread.of(ys)));
             medians.put(m, spread);
             boolean explicit = ManagerFamily.of(m) == ManagerFamily.EXPLICIT;
-            series.add(new Figure.Series(m, m, keys(spread), spread.values().stream().mapToDouble(Spread::median).toArray(),
+            // A heap where every run of the manager ran out of memory is a gap in its line and a cross on the axis.
+            TreeMap<Double, Double> line = new TreeMap<>();
+            spread.forEach((x, s) -> line.put(x, s.median()));
+            double[] oom = outOfMemory(folder, b, m, multiples).stream().filter(x -> !spread.containsKey(x))
+                    .mapToDouble(Double::doubleValue).toArray();
+            for (double x : oom) if (x > spread.firstKey() && x < spread.lastKey()) line.put(x, Double.NaN);
+            series.add(new Figure.Series(m, m, line.keySet().stream().mapToDouble(Double::doubleValue).toArray(),
+                    line.values().stream().mapToDouble(Double::doubleValue).toArray(),
                     explicit ? Figure.Role.REFERENCE : Figure.Role.LINE));
+            if (oom.length > 0) series.add(new Figure.Series(m + " (out of memory)", m, oom, new double[oom.length], Figure.Role.FAILED));
             if (byHeap.values().stream().anyMatch(ys -> ys.size() > 1)) {
                 List<double[]> points = new ArrayList<>();
                 byHeap.forEach((x, ys) -> ys.forEach(y -> points.add(new double[] {x, y})));
@@ -48,6 +60,16 @@ final class RunTimeVsHeap {
         String xTitle = multiples ? "heap (multiple of the minimum heap)" : "heap (MiB)";
         return new Figure(id, title, xTitle, "run time (ms, median of runs)", Figure.Kind.LINES, false, false, List.of(),
                 series, reading(b, medians, multiples), "");
+    }
+
+    /** The heaps at which {@code manager}'s runs of {@code b} ran out of memory. */
+    private static java.util.SortedSet<Double> outOfMemory(ResultsFolder folder, Benchmark b, String manager, boolean multiples) {
+        java.util.SortedSet<Double> heaps = new java.util.TreeSet<>();
+        for (ResultRow r : folder.rows())
+            if (r.status().equals(ResultRow.OOM) && r.key().manager().equals(manager) && Benchmark.of(r.key()).equals(b)
+                    && (!multiples || r.minHeapBytes() > 0))
+                heaps.add(heapX(r, multiples));
+        return heaps;
     }
 
     private static double heapX(ResultRow r, boolean multiples) {
