@@ -4,18 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.reclaim.workloads.scenarios.Event;
-import org.reclaim.workloads.scenarios.Explainer;
 import org.reclaim.workloads.scenarios.Explanation;
 import org.reclaim.workloads.scenarios.Listing;
 import org.reclaim.workloads.scenarios.Scenarios;
+import org.reclaim.workloads.scenarios.view.ExplainView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code lab explain}: where each manager allocates, frees and fails, line by line of a seed scenario. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
-        description = {"Runs a seed scenario under every memory manager and prints one table:",
-                "a row per source line, a column per manager, each cell what happened there."})
+        description = {"Shows line by line where each memory manager allocates, frees and fails in a seed scenario.",
+                "One table: a row per source line, a column per manager (or per family), each cell what happened there,",
+                "with each object's last use and the lines where it is held but never used again (its drag)."})
 public final class ExplainCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "<scenario>", description = "scenario name (see `lab list`)")
     String scenario;
@@ -26,12 +27,22 @@ public final class ExplainCommand implements Runnable {
     @Option(names = "--collect-every-line", description = "force a full collection after every line in collectors that support it")
     boolean collectEveryLine;
 
+    @Option(names = "--managers", paramLabel = "A,B,C", description = "only these managers' columns, in this order")
+    String managers;
+
+    @Option(names = "--families", description = "one column per family (C, C+sanitizer, tracing GC, reference counting, "
+            + "RC+cycles, Rust), merging the family's columns where their cells are identical")
+    boolean families;
+
     @Override
     public void run() {
         if (!format.equals("text") && !format.equals("md"))
             throw new Lab.BadInput("unknown format '" + format + "'; valid formats: text, md");
-        Explanation e = Explainer.explain(Scenarios.find(scenario), collectEveryLine);
+        ExplainView.View v = ExplainView.explain(Scenarios.find(scenario), collectEveryLine,
+                ExplainView.managers(managers, families), families);
+        Explanation e = v.explanation();
         System.out.print(format.equals("md") ? markdown(e) : text(e));
+        if (!v.columnsNote().isEmpty()) System.out.println(format.equals("md") ? md(v.columnsNote(), false) : v.columnsNote());
     }
 
     /** The table as Markdown, for slides: the caption, the table, the errors' messages below it. */

@@ -34,7 +34,11 @@ public record Event(Type type, List<Integer> ids, List<Long> values, String code
         /** A memory error or an ownership error: the run stops here. */
         ERROR("error"),
         /** Objects still allocated at exit with nothing to free them. */
-        LEAK("leak");
+        LEAK("leak"),
+        /** The object's last use: after this line nothing reads it again. */
+        LAST_USE("last use"),
+        /** The object is still reachable on this line but never used again: its drag. */
+        DRAG("drag");
 
         private final String word;
 
@@ -67,7 +71,7 @@ public record Event(Type type, List<Integer> ids, List<Long> values, String code
                 all.addAll(other.values);
                 yield new Event(type, ids, all, code, detail);
             }
-            case ERROR -> null;
+            case ERROR, LAST_USE, DRAG -> null;   // one event per object: {"event": "drag", "object": N}
         };
     }
 
