@@ -108,6 +108,20 @@ class ReportCommandTest {
     }
 
     @Test
+    void managersLimitsTheChartsToThoseManagersAndAnAbsentOneIsNamed() throws Exception {
+        assertThat(Lab.commandLine().execute("report", results.toString(), "--managers", "manual")).isZero();
+        Figure f = Report.figures(ResultsFolder.read(results).only(List.of("manual"))).getFirst();
+        assertThat(f.series().stream().map(Figure.Series::group).distinct()).containsExactly("manual");
+        assertThat(Files.readString(results.resolve(Report.HTML))).contains("<td>manual</td>").doesNotContain("<td>manual+sanitize</td>");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        var cl = Lab.commandLine();
+        cl.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
+        assertThat(cl.execute("report", results.toString(), "--managers", "mark-swep")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no run of manager 'mark-swep'").contains("manual");
+        assertThat(Lab.commandLine().execute("report", results.toString())).isZero();   // the folder's report as it was
+    }
+
+    @Test
     void reportOfAFolderWithoutResultsSaysWhatToGive() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         var cl = Lab.commandLine();

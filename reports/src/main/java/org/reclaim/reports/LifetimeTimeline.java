@@ -78,7 +78,7 @@ public record LifetimeTimeline(String title, List<String> lines, List<Column> co
         return Canvas.bitmap(WIDTH, height(), this::paint);
     }
 
-    private int top() { return MARGIN + 30 + 26 + 30; }
+    private int top() { return MARGIN + 30 + 26 + 48; }
 
     private int height() { return top() + lines.size() * ROW + 3 * ROW; }
 
@@ -110,9 +110,14 @@ public record LifetimeTimeline(String title, List<String> lines, List<Column> co
             Column col = columns.get(c);
             int x0 = left + c * laneWidth;
             g.setColor(Color.BLACK);
-            Font head = Canvas.fitted(HEAD, col.name(), laneWidth - 8);
-            g.setFont(head);
-            g.drawString(col.name(), x0 + (laneWidth - Canvas.metrics(head).stringWidth(col.name())) / 2, top - 10);
+            g.setFont(HEAD);
+            List<String> head = Canvas.wrap(col.name(), HEAD, laneWidth - 8);
+            for (int i = 0; i < head.size(); i++) {
+                String part = head.get(i);
+                Font f = Canvas.fitted(HEAD, part, laneWidth - 8);
+                g.setFont(f);
+                g.drawString(part, x0 + (laneWidth - Canvas.metrics(f).stringWidth(part)) / 2, top - 10 - (head.size() - 1 - i) * 18);
+            }
             g.setColor(HELD);
             g.drawLine(x0, top - 30, x0, top + lines.size() * ROW);
             int slot = Math.min(BAR + GAP, (laneWidth - 2 * LANE_PAD) / Math.max(1, col.objects().size()));
@@ -122,6 +127,15 @@ public record LifetimeTimeline(String title, List<String> lines, List<Column> co
                 paintBar(g, b, x, Math.max(4, slot - GAP), top);
             }
             if (col.errorRow() >= 0) paintCross(g, x0 + laneWidth / 2, top + col.errorRow() * ROW + ROW / 2);
+            // One word under the lane for the bars that run off its end.
+            boolean leaks = col.objects().stream().anyMatch(Bar::leaked);
+            boolean unfreed = col.objects().stream().anyMatch(b -> b.freed() < 0);
+            if (unfreed) {
+                String why = leaks ? "leaked" : "held at exit";
+                g.setFont(KEY);
+                g.setColor(leaks ? ERROR : Color.GRAY);
+                g.drawString(why, x0 + (laneWidth - Canvas.metrics(KEY).stringWidth(why)) / 2, top + (lines.size() + 1) * ROW + 32);
+            }
         }
     }
 
@@ -146,9 +160,6 @@ public record LifetimeTimeline(String title, List<String> lines, List<Column> co
             fill(g, b.unreachable() >= 0 ? HELD : LIVE, x, y, w);
             g.setColor(b.leaked() ? ERROR : Color.GRAY);
             g.fillPolygon(new Polygon(new int[] {x - 4, x + w / 2, x + w + 4}, new int[] {y + ROW, y + ROW + 14, y + ROW}, 3));
-            g.setFont(KEY);
-            String why = b.leaked() ? "leak" : "at exit";
-            g.drawString(why, x + w / 2 - Canvas.metrics(KEY).stringWidth(why) / 2, y + ROW + 30);
         }
         g.setStroke(new BasicStroke(1f));
     }

@@ -67,7 +67,18 @@ public final class Report {
      * @throws UncheckedIOException     if a file cannot be read or written
      */
     public static Written write(Path dir, ChartStyle style) {
-        ResultsFolder folder = ResultsFolder.read(dir);
+        return write(dir, style, List.of());
+    }
+
+    /**
+     * Writes the report of the results folder {@code dir} as {@link #write(Path, ChartStyle)} does,
+     * showing only {@code managers} (all when empty).
+     *
+     * @throws IllegalArgumentException if {@code dir} holds no results, or no run of one of {@code managers}
+     */
+    public static Written write(Path dir, ChartStyle style, List<String> managers) {
+        ResultsFolder all = ResultsFolder.read(dir);
+        ResultsFolder folder = managers.isEmpty() ? all : all.only(managers);
         List<Figure> figures = figures(folder);
         Path chartsDir = dir.resolve(CHARTS);
         clearCharts(chartsDir);

@@ -47,6 +47,19 @@ public final class ResultsFolder {
         return new ResultsFolder(dir, ResultsCsv.read(csv), environment(dir.resolve("env.json")));
     }
 
+    /**
+     * The same folder with only the rows of {@code managers}: a report of the managers a lecturer chose.
+     *
+     * @throws IllegalArgumentException naming a manager with no row, and the managers that have some
+     */
+    public ResultsFolder only(List<String> managers) {
+        List<String> present = managers();
+        for (String m : managers)
+            if (!present.contains(m))
+                throw new IllegalArgumentException("no run of manager '" + m + "' in " + dir + "; its managers: " + String.join(", ", present));
+        return new ResultsFolder(dir, rows.stream().filter(r -> managers.contains(r.key().manager())).toList(), environment);
+    }
+
     /** The folder. */
     public Path dir() { return dir; }
 
