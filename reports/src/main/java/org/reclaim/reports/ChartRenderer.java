@@ -177,8 +177,10 @@ public final class ChartRenderer {
         if (!f.logY()) c.getStyler().setYAxisDecimalPattern("#,##0.##");
         c.getStyler().setMarkerSize(style.markerSize);
         if (!f.logY()) c.getStyler().setYAxisMin(0.0);
-        // Start a linear x axis at 0 so its ticks fall on round numbers, not at the first sample.
-        if (!f.logX() && f.series().stream().allMatch(s -> Arrays.stream(s.x()).allMatch(x -> x >= 0))) c.getStyler().setXAxisMin(0.0);
+        // A linear x axis whose data start near 0 starts at 0, so its ticks fall on round numbers, not at the first sample.
+        double minX = f.series().stream().flatMapToDouble(s -> Arrays.stream(s.x())).min().orElse(0);
+        double maxX = f.series().stream().flatMapToDouble(s -> Arrays.stream(s.x())).max().orElse(0);
+        if (!f.logX() && minX >= 0 && minX <= 0.1 * maxX) c.getStyler().setXAxisMin(0.0);
         List<String> groups = groups(f);
         List<Figure.Series> drawn = new ArrayList<>();
         for (Figure.Series s : f.series()) {

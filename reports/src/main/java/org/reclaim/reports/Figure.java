@@ -92,8 +92,8 @@ public record Figure(String id, String title, String xTitle, String yTitle, Kind
         return sentences.length == 0 ? "" : sentences[0].strip();
     }
 
-    /** A sentence ends at a full stop followed by a space and a capital, not inside "99.9%" or "0.5 ms". */
-    private static final java.util.regex.Pattern TAKEAWAY_END = java.util.regex.Pattern.compile("(?<=[.!?])\\s+(?=[A-Z])");
+    /** A sentence ends at a full stop followed by a space (readings start sentences with lower-case manager names), not inside "99.9%". */
+    private static final java.util.regex.Pattern TAKEAWAY_END = java.util.regex.Pattern.compile("(?<=[.!?])\\s+");
 
     /** The series named {@code name}. */
     public Series series(String name) {

@@ -137,7 +137,7 @@ class ChartRenderingTest {
     void theTakeawayIsTheReadingsFirstSentenceAndHeadsTheCaption() throws Exception {
         Figure f = new Figure("f", "F", "x", "y", Figure.Kind.LINES, false, false, List.of(), List.of(
                 new Figure.Series("a", "a", new double[] {1}, new double[] {1}, Figure.Role.LINE)),
-                "binary-trees tiny: manual paused 99.9% less (0.5 ms). Mark-sweep paused more.", "");
+                "binary-trees tiny: manual paused 99.9% less (0.5 ms). mark-sweep paused more.", "");
         assertThat(f.takeaway()).isEqualTo("binary-trees tiny: manual paused 99.9% less (0.5 ms).");
         crowdedCampaign();
         String md = Files.readString(Report.write(dir, ChartStyle.DEFAULT).markdown(), StandardCharsets.UTF_8);
