@@ -1,5 +1,6 @@
 package org.reclaim.lab;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.reclaim.workloads.scenarios.Event;
-import org.reclaim.workloads.scenarios.Explainer;
 import org.reclaim.workloads.scenarios.Explanation;
 import org.reclaim.workloads.scenarios.ExplanationJson;
 import org.reclaim.workloads.scenarios.Listing;
@@ -15,6 +15,7 @@ import org.reclaim.workloads.scenarios.RustScenario;
 import org.reclaim.workloads.scenarios.RustcVerdict;
 import org.reclaim.workloads.scenarios.Scenario;
 import org.reclaim.workloads.scenarios.Scenarios;
+import org.reclaim.workloads.scenarios.view.ExplainView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,8 +23,9 @@ import picocli.CommandLine.Parameters;
 /** {@code lab explain}: where each manager allocates, frees and fails, line by line of a seed scenario or a Rust file. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = {"Runs a seed scenario, or a Rust file in the lab's subset (docs/rust-subset.md), under every",
-                "memory manager and prints one table: a row per source line, a column per manager, each cell",
-                "what happened there. A program rustc rejects is shown rejected at compile time under ownership;",
+                "memory manager and prints one table: a row per source line, a column per manager (or per family),",
+                "each cell what happened there, with each object's last use and the lines where it is held but never",
+                "used again (its drag). A program rustc rejects is shown rejected at compile time under ownership;",
                 "the C, GC and RC columns still run it. Exit status: 0, or 1 if --check-with-rustc found a",
                 "difference, or 2 for bad input (a construct outside the subset: FILE:LINE:COL)."})
 public final class ExplainCommand implements Callable<Integer> {
@@ -39,22 +41,32 @@ public final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--check-with-rustc", description = "also compile the program (C-only lines removed) with the rustc on the PATH and report where its verdict differs from the lab's checker")
     boolean checkWithRustc;
 
+    @Option(names = "--managers", paramLabel = "A,B,C", description = "only these managers' columns, in this order")
+    String managers;
+
+    @Option(names = "--families", description = "one column per family (C, C+sanitizer, tracing GC, reference counting, "
+            + "RC+cycles, Rust), merging the family's columns where their cells are identical")
+    boolean families;
+
     @Override
     public Integer call() {
         if (!format.equals("text") && !format.equals("md") && !format.equals("json"))
             throw new Lab.BadInput("unknown format '" + format + "'; valid formats: text, md, json");
         Scenario s = scenario.endsWith(".rs") || Files.isRegularFile(Path.of(scenario))
                 ? readRust(Path.of(scenario)) : Scenarios.find(scenario);
-        Explanation e = Explainer.explain(s, collectEveryLine);
+        ExplainView.View v = ExplainView.explain(s, collectEveryLine, ExplainView.managers(managers, families), families);
+        Explanation e = v.explanation();
         System.out.print(switch (format) {
             case "md" -> markdown(e);
             case "json" -> ExplanationJson.of(e);
             default -> text(e);
         });
+        // after JSON, notes go to stderr, so stdout stays one JSON document
+        PrintStream notes = format.equals("json") ? System.err : System.out;
+        if (!v.columnsNote().isEmpty()) notes.println(format.equals("md") ? md(v.columnsNote(), false) : v.columnsNote());
         if (!checkWithRustc) return 0;
         RustcVerdict.Comparison c = RustcVerdict.compare(s);
-        // after JSON the verdict goes to stderr, so stdout stays one JSON document
-        (format.equals("json") ? System.err : System.out).print(c.report());
+        notes.print(c.report());
         return c.agrees() ? 0 : 1;
     }
 

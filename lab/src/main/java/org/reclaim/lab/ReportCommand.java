@@ -2,6 +2,7 @@ package org.reclaim.lab;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.reclaim.analysis.results.ResultsCsv;
@@ -24,9 +25,14 @@ public final class ReportCommand implements Callable<Integer> {
             description = "default, or lecture: larger type and thicker lines for a projector (default: ${DEFAULT-VALUE})")
     String style;
 
+    @Option(names = "--managers", paramLabel = "A,B,C", split = ",",
+            description = "only these managers' runs in the charts and tables (default: every manager of the folder)")
+    List<String> managers = new ArrayList<>();
+
     @Override
     public Integer call() {
-        report(dir, ChartStyle.named(style), System.out);
+        Report.Written w = Report.write(dir, ChartStyle.named(style), managers);
+        say(w, dir, System.out);
         return 0;
     }
 
@@ -37,12 +43,16 @@ public final class ReportCommand implements Callable<Integer> {
      */
     public static Report.Written report(Path dir, ChartStyle style, PrintStream out) {
         Report.Written w = Report.write(dir, style);
+        say(w, dir, out);
+        return w;
+    }
+
+    private static void say(Report.Written w, Path dir, PrintStream out) {
         List<String> skipped = ResultsCsv.readChecked(dir.resolve(ResultsCsv.FILE_NAME)).skipped();
         if (!skipped.isEmpty())
             out.println("report: left out " + skipped.size() + " rows of " + ResultsCsv.FILE_NAME + " that do not read (the first: "
                     + skipped.getFirst() + ")");
         out.println("report: " + w.html().toAbsolutePath().normalize() + " (Markdown: " + w.markdown().getFileName()
                 + ", " + w.charts().size() + " chart files in " + dir.resolve(Report.CHARTS) + ")");
-        return w;
     }
 }

@@ -151,4 +151,23 @@ class ExplainCommandTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("unknown format 'html'; valid formats: text, md, json");
     }
+
+    @Test
+    void managersChoosesTheColumnsAndTheDragOfOrdersShowsUnderOwnership() {
+        Result r = explain("orders", "--managers", "manual,mark-sweep,ownership");
+        assertThat(r.exit()).as(r.err()).isZero();
+        String header = r.out().lines().filter(l -> l.strip().startsWith("#")).findFirst().orElseThrow();
+        assertThat(header.split("\\s{2,}")).containsExactly(" #", "source", "manual", "mark-sweep", "ownership");
+        assertThat(r.out()).contains("drag #1").contains("last use #1");
+    }
+
+    @Test
+    void familiesSayWhichColumnsWereMergedAndAnUnknownManagerIsBadInput() {
+        Result r = explain("rc-cycle", "--families");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Columns: C = manual;").contains("tracing GC = mark-sweep, mark-compact, semispace, generational");
+        Result bad = explain("orders", "--managers", "manul");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("manul").contains("manual").doesNotContain("Exception");
+    }
 }

@@ -72,12 +72,12 @@ class ReportCommandTest {
         List<Figure> figures = Report.figures(ResultsFolder.read(results));
         List<String> drawn = new ArrayList<>();
         for (Figure f : figures)
-            if (f.hasData()) {
+            if (f.drawable()) {
                 drawn.add(f.id());
                 assertThat(results.resolve("charts/" + f.id() + ".png")).isNotEmptyFile();
                 assertThat(results.resolve("charts/" + f.id() + ".svg")).isNotEmptyFile();
             }
-        assertThat(drawn).contains("runtime-vs-heap_binary-trees_tiny", "time-breakdown_binary-trees_tiny", "bugs");
+        assertThat(drawn).contains("runtime-vs-heap_binary-trees_tiny", "time-breakdown_binary-trees_tiny");
         String html = Files.readString(results.resolve(Report.HTML));
         for (String m : MANAGERS) assertThat(html).contains("<td>" + m + "</td>");
         assertThat(html).contains("binary-trees tiny", "<th>campaign.name</th><td>tiny-report</td>");
@@ -103,8 +103,22 @@ class ReportCommandTest {
     @Test
     void reportRedrawsTheChartsInTheLectureStyle() throws Exception {
         assertThat(Lab.commandLine().execute("report", results.toString(), "--style", "lecture")).isZero();
-        var image = javax.imageio.ImageIO.read(results.resolve("charts/bugs.png").toFile());
+        var image = javax.imageio.ImageIO.read(results.resolve("charts/runtime-vs-heap_binary-trees_tiny.png").toFile());
         assertThat(image.getWidth()).isEqualTo(1280);
+    }
+
+    @Test
+    void managersLimitsTheChartsToThoseManagersAndAnAbsentOneIsNamed() throws Exception {
+        assertThat(Lab.commandLine().execute("report", results.toString(), "--managers", "manual")).isZero();
+        Figure f = Report.figures(ResultsFolder.read(results).only(List.of("manual"))).getFirst();
+        assertThat(f.series().stream().map(Figure.Series::group).distinct()).containsExactly("manual");
+        assertThat(Files.readString(results.resolve(Report.HTML))).contains("<td>manual</td>").doesNotContain("<td>manual+sanitize</td>");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        var cl = Lab.commandLine();
+        cl.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
+        assertThat(cl.execute("report", results.toString(), "--managers", "mark-swep")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no run of manager 'mark-swep'").contains("manual");
+        assertThat(Lab.commandLine().execute("report", results.toString())).isZero();   // the folder's report as it was
     }
 
     @Test

@@ -44,6 +44,15 @@ class RunMeasurementOptionsTest {
     }
 
     @Test
+    void theOracleFindsOrdersDraggedOnTheOperationClockUnderOwnership() throws Exception {
+        // let final_orders = finish(total_orders); return final_orders; — orders held past its last use
+        RunRecord orders = record(LabOutput.run("run", "--workload", "orders", "--manager", "ownership", "--oracle", "--json"));
+        assertThat(orders.metrics().get("oracle.operations.drag.mean.bytes")).isGreaterThan(0);
+        assertThat(orders.metrics().get("oracle.operations.leaked.mean.bytes")).isZero();
+        assertThat(orders.metrics().get("oracle.drag.mean.bytes")).isZero();   // nothing is allocated after the Vec
+    }
+
+    @Test
     void noProbeRecordsNoPausesAndNoMetricsButTheSameResultAndCost() throws Exception {
         RunRecord on = record(LabOutput.run(run("--json")));
         RunRecord off = record(LabOutput.run(run("--json", "--no-probe")));

@@ -53,6 +53,11 @@ public record Figure(String id, String title, String xTitle, String yTitle, Kind
         public Series {
             if (x.length != y.length) throw new IllegalArgumentException(name + ": " + x.length + " x values, " + y.length + " y values");
         }
+
+        /** Whether {@code other} has exactly the same points (it would hide this one, or be hidden by it). */
+        public boolean sameData(Series other) {
+            return java.util.Arrays.equals(x, other.x) && java.util.Arrays.equals(y, other.y);
+        }
     }
 
     public Figure {
@@ -69,6 +74,28 @@ public record Figure(String id, String title, String xTitle, String yTitle, Kind
     public boolean hasData() {
         return missing.isEmpty() && !series.isEmpty();
     }
+
+    /**
+     * Whether every value is zero: a chart of nothing, which the report replaces by its reading
+     * (a bug chart when no bug was caught).
+     */
+    public boolean allZero() {
+        return series.stream().allMatch(s -> java.util.Arrays.stream(s.y()).allMatch(v -> v == 0 || Double.isNaN(v)));
+    }
+
+    /** Whether the report draws it: it has data, and not only zeros (else its reading stands in for it). */
+    public boolean drawable() {
+        return hasData() && !allZero();
+    }
+
+    /** The reading's first sentence: the chart's one-line takeaway, for its subtitle and caption. */
+    public String takeaway() {
+        String[] sentences = TAKEAWAY_END.split(reading, 2);
+        return sentences.length == 0 ? "" : sentences[0].strip();
+    }
+
+    /** A sentence ends at a full stop followed by a space (readings start sentences with lower-case manager names), not inside "99.9%". */
+    private static final java.util.regex.Pattern TAKEAWAY_END = java.util.regex.Pattern.compile("(?<=[.!?])\\s+");
 
     /** The series named {@code name}. */
     public Series series(String name) {

@@ -69,7 +69,7 @@ final class PausePercentiles {
                  + Quantities.ms(bestP99) + ")" + (!worst.equals(best) ? ", " + worst + " the highest (" + Quantities.ms(worstP99) + ")"
                  + Quantities.unlessDistinguishable(p99.get(best), p99.get(worst)) : "")
                 + "." + (never.isEmpty() ? "" : " " + String.join(", ", never) + " never paused.");
-        return new Figure(id, title, "percentile, in nines (1 = 90%, 2 = 99%, 3 = 99.9%, 4 = the longest pause)",
+        return new Figure(id, title, "percentile in nines (1 = 90%, 2 = 99%, 3 = 99.9%, 4 = max)",
                 "pause (ms)", Figure.Kind.LINES, false, true, List.of(), series, reading, "");
     }
 

@@ -77,7 +77,18 @@ public final class Report {
      * @throws UncheckedIOException     if a file cannot be read or written
      */
     public static Written write(Path dir, ChartStyle style) {
-        ResultsFolder folder = ResultsFolder.read(dir);
+        return write(dir, style, List.of());
+    }
+
+    /**
+     * Writes the report of the results folder {@code dir} as {@link #write(Path, ChartStyle)} does,
+     * showing only {@code managers} (all when empty).
+     *
+     * @throws IllegalArgumentException if {@code dir} holds no results, or no run of one of {@code managers}
+     */
+    public static Written write(Path dir, ChartStyle style, List<String> managers) {
+        ResultsFolder all = ResultsFolder.read(dir);
+        ResultsFolder folder = managers.isEmpty() ? all : all.only(managers);
         List<Figure> figures = figures(folder);
         Path chartsDir = dir.resolve(CHARTS);
         clearCharts(chartsDir);
@@ -89,11 +100,16 @@ public final class Report {
             c.put("id", f.id());
             c.put("title", f.title());
             c.put("reading", f.reading());
+            c.put("takeaway", f.takeaway());
+            c.put("detail", f.reading().substring(Math.min(f.reading().length(), f.takeaway().length())).strip());
             c.put("missing", f.missing());
+            // A chart of nothing but zeros says less than its sentence: the report prints the sentence instead.
+            boolean drawn = f.drawable();
+            c.put("sentence", f.hasData() && !drawn ? f.reading() : "");
             c.put("png", "");
             c.put("svg", "");
             c.put("png64", "");
-            if (f.hasData()) {
+            if (drawn) {
                 List<Path> written = renderer.write(f, chartsDir);
                 files.addAll(written);
                 c.put("png", CHARTS + "/" + written.get(0).getFileName());
@@ -112,6 +128,7 @@ public final class Report {
     private static Map<String, Object> model(ResultsFolder folder, List<Figure> figures, List<Map<String, Object>> charts) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("campaign", folder.campaignName());
+        m.put("description", folder.description());
         m.put("environment", folder.environment());
         m.put("machines", Machines.lines(folder));
         m.put("machineWarnings", Machines.warnings(folder));

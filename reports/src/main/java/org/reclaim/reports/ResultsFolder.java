@@ -61,6 +61,19 @@ public final class ResultsFolder {
     /** The rows of {@code results.csv} left out because they do not read, each as {@code FILE:LINE: reason}. */
     public List<String> skippedRows() { return skippedRows; }
 
+    /**
+     * The same folder with only the rows of {@code managers}: a report of the managers a lecturer chose.
+     *
+     * @throws IllegalArgumentException naming a manager with no row, and the managers that have some
+     */
+    public ResultsFolder only(List<String> managers) {
+        List<String> present = managers();
+        for (String m : managers)
+            if (!present.contains(m))
+                throw new IllegalArgumentException("no run of manager '" + m + "' in " + dir + "; its managers: " + String.join(", ", present));
+        return new ResultsFolder(dir, new ResultsCsv.Reading(rows.stream().filter(r -> managers.contains(r.key().manager())).toList(), skippedRows), environment);
+    }
+
     /** The folder. */
     public Path dir() { return dir; }
 
@@ -82,6 +95,25 @@ public final class ResultsFolder {
     public String campaignName() {
         String name = environment.get("campaign.name");
         return name != null ? name : dir.toAbsolutePath().normalize().getFileName().toString();
+    }
+
+    /**
+     * The campaign's own description: the {@code description:} of the copy of its file that the
+     * campaign keeps in the folder ({@code campaign.yaml}); empty when there is none.
+     *
+     * @throws IllegalArgumentException if {@code campaign.yaml} is not YAML
+     */
+    public String description() {
+        Path file = dir.resolve("campaign.yaml");
+        if (!Files.isRegularFile(file)) return "";
+        try {
+            JsonNode d = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(file.toFile()).path("description");
+            return d.isTextual() ? d.asText().strip() : "";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(file + " is not a campaign file: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Every manager with a row, in the order of first appearance (the campaign file's order). */

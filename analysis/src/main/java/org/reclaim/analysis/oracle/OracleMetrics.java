@@ -23,7 +23,8 @@ public final class OracleMetrics {
     /**
      * Puts {@code oracle.live.mean.bytes}, {@code oracle.drag.mean.bytes},
      * {@code oracle.garbage-held.mean.bytes}, {@code oracle.leaked.mean.bytes} (time-weighted mean
-     * bytes on the allocation clock), {@code oracle.void.objects} and
+     * bytes on the allocation clock), the same four as {@code oracle.operations.*.mean.bytes} on the
+     * operation clock, {@code oracle.void.objects} and
      * {@code oracle.granularity.bytes} into {@code metrics}; nothing if the oracle was off.
      */
     public static void fill(MemoryManager m, List<Leak> leaks, Map<String, Double> metrics) {
@@ -34,6 +35,12 @@ public final class OracleMetrics {
         metrics.put("oracle.garbage-held.mean.bytes", means.garbageHeld());
         metrics.put("oracle.leaked.mean.bytes", means.leaked());
         metrics.put("oracle.void.objects", (double) means.voidObjects());
+        // A scenario allocates once and then only computes: its drag passes on the operation clock alone.
+        LifetimeSplit.Means ops = split(m, leaks, LifetimeSplit.Clock.OPERATION).means();
+        metrics.put("oracle.operations.live.mean.bytes", ops.live());
+        metrics.put("oracle.operations.drag.mean.bytes", ops.drag());
+        metrics.put("oracle.operations.garbage-held.mean.bytes", ops.garbageHeld());
+        metrics.put("oracle.operations.leaked.mean.bytes", ops.leaked());
         metrics.put("oracle.granularity.bytes", (double) m.oracle().granularityBytes());
     }
 }

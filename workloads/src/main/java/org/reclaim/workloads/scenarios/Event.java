@@ -38,7 +38,11 @@ public record Event(Type type, List<Integer> ids, List<Long> values, String code
         /** Objects still allocated at exit with nothing to free them. */
         LEAK("leak"),
         /** The program was not compiled: rustc rejects it, so under Rust it never runs. */
-        REJECTED("not compiled");
+        REJECTED("not compiled"),
+        /** The object's last use: after this line nothing reads it again. */
+        LAST_USE("last use"),
+        /** The object is still reachable on this line but never used again: its drag. */
+        DRAG("drag");
 
         private final String word;
 
@@ -78,7 +82,7 @@ public record Event(Type type, List<Integer> ids, List<Long> values, String code
                 all.addAll(other.values);
                 yield new Event(type, ids, all, code, detail);
             }
-            case ERROR, REJECTED -> null;
+            case ERROR, REJECTED, LAST_USE, DRAG -> null;   // one event per object: {"event": "drag", "object": N}
         };
     }
 

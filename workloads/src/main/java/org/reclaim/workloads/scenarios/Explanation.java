@@ -43,12 +43,13 @@ public record Explanation(String scenario, String description, List<Listing.Line
     /** The caption: what the table shows, and when the collectors ran. */
     public String caption() {
         String head = scenario + ": " + description + ". Each cell says what happened on that line under that manager; "
-                + "#n is the n-th allocation; C-only lines are the C programmer's explicit frees, which Rust leaves to the scope end.";
+                + "#n is the n-th allocation; \"last use\" marks the line after which the object is never read again and \"drag\" each later line on which it is still held; C-only lines are the C programmer's explicit frees, which Rust leaves to the scope end.";
         if (collectEveryLine)
             return head + " A full collection was forced after every line (--collect-every-line)"
                     + (forced.isEmpty() ? ", but no manager here can be forced to collect." : " under " + String.join(", ", forced)
                     + ": their frees show the earliest line at which a collector can find each object unreachable.");
-        return head + " Tracing collectors free only when a collection runs (when the heap fills, or at exit):"
-                + " run with --collect-every-line to see the earliest line each could free an object.";
+        return head + " Tracing collectors free only when a collection runs, and a scenario never fills the heap:"
+                + " at exit the process ends and the whole heap goes back to the operating system, so their cells show"
+                + " no frees; run with --collect-every-line to see the earliest line each could free an object.";
     }
 }

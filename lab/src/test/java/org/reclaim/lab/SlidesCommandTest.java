@@ -1,0 +1,138 @@
+package org.reclaim.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code lab slides}: one self-contained reveal.js deck with a slide per scenario at least, its
+ * Marp twin, and every slide rendering in headless Chromium without console messages. Chromium is
+ * Debian's {@code chromium}, found or installed as the report's browser test does; where it cannot
+ * be, the browser test is skipped with the reason.
+ */
+class SlidesCommandTest {
+    @TempDir static Path dir;
+    private static Path deck;
+    private static LabOutput out;
+
+    @BeforeAll
+    static void writeTheDeck() {
+        deck = dir.resolve("deck.html");
+        out = LabOutput.run("slides", "orders", "print-years-twice", "rc-cycle", "--out", deck.toString());
+    }
+
+    @Test
+    void theDeckIsOneFileWithAScenariosSourceTableAndTimelineAndAMarpTwin() throws Exception {
+        assertThat(out.exit()).as(out.err()).isZero();
+        String html = Files.readString(deck, StandardCharsets.UTF_8);
+        assertThat(html).contains("Reveal.initialize(").doesNotContain("src=\"http").doesNotContain("href=\"http")
+                .doesNotContain("@import url(");
+        assertThat(sections(html)).isEqualTo(1 + 3 * 3);   // a title, then source, table and timeline per scenario
+        assertThat(html).contains("<h2>orders: lifetimes</h2>").contains("data:image/png;base64,").contains("drag #1");
+        String md = Files.readString(dir.resolve("deck.md"), StandardCharsets.UTF_8);
+        assertThat(md).startsWith("---\nmarp: true").contains("![w:1100](deck-images/rc-cycle-timeline.png)");
+        assertThat(dir.resolve("deck-images/orders-timeline.svg")).isNotEmptyFile();
+    }
+
+    @Test
+    void withoutAnythingToShowItSaysWhatToGive() {
+        LabOutput bad = LabOutput.run("slides", "--out", dir.resolve("empty.html").toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("give at least one scenario or --results DIR").doesNotContain("Exception");
+        LabOutput unknown = LabOutput.run("slides", "orderz", "--out", dir.resolve("x.html").toString());
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("orders");
+    }
+
+    @Test
+    void everySlideRendersInChromiumWithoutConsoleMessages() throws Exception {
+        String chromium = chromium();
+        Assumptions.assumeTrue(chromium != null, "chromium is not installed, and it cannot be installed here (needs root and apt-get)");
+        assertThat(out.exit()).as(out.err()).isZero();
+        int slides = sections(Files.readString(deck, StandardCharsets.UTF_8));
+        for (int i = 0; i < slides; i++) {
+            Path shot = dir.resolve("slide-" + i + ".png");
+            String log = open(chromium, deck.toUri() + "#/" + i, shot);
+            assertThat(log.lines().filter(l -> l.contains(":CONSOLE")).toList()).as("console of slide " + i).isEmpty();
+            BufferedImage image = ImageIO.read(shot.toFile());
+            assertThat(inkedPixels(image)).as("dark pixels on slide " + i).isGreaterThan(2_000);
+        }
+    }
+
+    private static int sections(String html) {
+        Matcher m = Pattern.compile("<section>").matcher(html);
+        int n = 0;
+        while (m.find()) n++;
+        return n;
+    }
+
+    /** Pixels clearly darker than the page: text, table rules, charts. */
+    private static int inkedPixels(BufferedImage image) {
+        int n = 0;
+        for (int y = 0; y < image.getHeight(); y++)
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                if ((rgb >> 16 & 0xff) + (rgb >> 8 & 0xff) + (rgb & 0xff) < 3 * 160) n++;
+            }
+        return n;
+    }
+
+    private static String chromium() throws Exception {
+        String found = onPath("chromium", "chromium-browser", "google-chrome");
+        if (found != null) return found;
+        if (!run(List.of("id", "-u"), 10).strip().equals("0") || onPath("apt-get") == null) return null;
+        run(List.of("sh", "-c", "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium"), 900);
+        return onPath("chromium");
+    }
+
+    private static String open(String chromium, String url, Path screenshot) throws Exception {
+        Path profile = Files.createTempDirectory(dir, "profile");
+        String log = run(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
+                "--enable-logging=stderr", "--v=0", "--hide-scrollbars", "--window-size=1280,800",
+                "--virtual-time-budget=3000", "--screenshot=" + screenshot, url), 120);
+        assertThat(screenshot).as("Chromium wrote no screenshot; its log:\n" + log).isNotEmptyFile();
+        return log;
+    }
+
+    private static String onPath(String... names) {
+        for (String name : names)
+            for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator))
+                if (Files.isExecutable(Path.of(d, name))) return Path.of(d, name).toString();
+        return null;
+    }
+
+    private static String run(List<String> cmd, long seconds) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(new ArrayList<>(cmd)).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        StringBuilder text = new StringBuilder();
+        Thread reader = Thread.ofVirtual().start(() -> {
+            try {
+                text.append(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                text.append(e);
+            }
+        });
+        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+        reader.join(5_000);
+        return text.toString();
+    }
+}
