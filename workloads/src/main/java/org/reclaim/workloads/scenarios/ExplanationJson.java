@@ -44,6 +44,8 @@ public final class ExplanationJson {
             case ERROR -> "error";
             case LEAK -> "leak";
             case REJECTED -> "not-compiled";
+            case LAST_USE -> "last-use";
+            case DRAG -> "drag";
         };
         List<String> out = new ArrayList<>();
         if (ev.ids().isEmpty() || ev.type() == Event.Type.READ_AFTER_FREE) {
