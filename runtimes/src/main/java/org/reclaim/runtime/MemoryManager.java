@@ -185,11 +185,11 @@ public abstract class MemoryManager implements Mutator {
         int size = (int) words;
         int a = allocate(size);
         w[a] = ObjectLayout.header(size, shapeId, flags, site);
-        w[a + 1] = ObjectLayout.identity(nextId++);
+        ObjectLayout.initIdentity(w, a, nextId++);
         for (int k = a + ObjectLayout.HEADER_WORDS, end = a + size; k < end; k++) w[k] = 0L;
         objectsAllocated++;
         bytesAllocated += (long) size * Long.BYTES;
-        if (oracle != null && oracle.allocated(ObjectLayout.id(w[a + 1]), size, bytesAllocated)) {
+        if (oracle != null && oracle.allocated(ObjectLayout.id(w, a), size, bytesAllocated)) {
             handles.push(a, handleKind);                  // the new object is a root during the walk (which moves nothing)
             oracle.walk(this, bytesAllocated);
             handles.popEntry();
@@ -245,7 +245,7 @@ public abstract class MemoryManager implements Mutator {
         int i = entry(h);
         int a = handles.addr[i];
         if (a == Heap.NULL) throw nullReference(i);
-        if (oracle != null) oracle.used(ObjectLayout.id(w[a + 1]), bytesAllocated);
+        if (oracle != null) oracle.used(ObjectLayout.id(w, a), bytesAllocated);
         return a;
     }
 
@@ -493,7 +493,7 @@ public abstract class MemoryManager implements Mutator {
 
     @Override public void name(int h, String name) { handles.name(entry(h), name); }
 
-    @Override public int id(int h) { return ObjectLayout.id(w[deref(h) + 1]); }
+    @Override public int id(int h) { return ObjectLayout.id(w, deref(h)); }
 
     @Override
     public int defineSite(String where) {
@@ -510,7 +510,7 @@ public abstract class MemoryManager implements Mutator {
     }
 
     /** The identity of the object at {@code addr}. */
-    public final int idAt(int addr) { return ObjectLayout.id(w[addr + 1]); }
+    public final int idAt(int addr) { return ObjectLayout.id(w, addr); }
 
     /** Parses {@code [start, end)} block by block, calling {@code visitor} with each block not marked free. */
     protected final void parse(int start, int end, IntConsumer visitor) {

@@ -40,7 +40,7 @@ public final class FreeListAllocator {
         this.limit = limit;
         if (limit - start >= 2) {
             w[start] = ObjectLayout.freeHeader(limit - start);
-            w[start + 1] = Heap.NULL;
+            ObjectLayout.setNextFree(w, start, Heap.NULL);
             large = start;
         } else if (limit > start) {
             w[start] = ObjectLayout.freeHeader(limit - start);
@@ -58,7 +58,7 @@ public final class FreeListAllocator {
         if (words <= SMALL_MAX) {
             int a = small[words];
             if (a != Heap.NULL) {
-                small[words] = (int) w[a + 1];
+                small[words] = ObjectLayout.nextFree(w, a);
                 usedWords += words;
                 return a;
             }
@@ -80,7 +80,7 @@ public final class FreeListAllocator {
             a = firstFit(words);
             if (a == Heap.NULL && words <= SMALL_MAX && small[words] != Heap.NULL) {
                 a = small[words];
-                small[words] = (int) w[a + 1];
+                small[words] = ObjectLayout.nextFree(w, a);
             }
             if (a == Heap.NULL) a = fromSmallerLists(words);
         }
@@ -92,11 +92,11 @@ public final class FreeListAllocator {
     /** First fit over the large list, then over larger small lists; splits what it finds. */
     private int firstFit(int words) {
         int prev = Heap.NULL;
-        for (int b = large; b != Heap.NULL; prev = b, b = (int) w[b + 1]) {
+        for (int b = large; b != Heap.NULL; prev = b, b = ObjectLayout.nextFree(w, b)) {
             int size = ObjectLayout.size(w[b]);
             if (size >= words) {
-                int next = (int) w[b + 1];
-                if (prev == Heap.NULL) large = next; else w[prev + 1] = next;
+                int next = ObjectLayout.nextFree(w, b);
+                if (prev == Heap.NULL) large = next; else ObjectLayout.setNextFree(w, prev, next);
                 split(b, size, words);
                 return b;
             }
@@ -109,7 +109,7 @@ public final class FreeListAllocator {
         for (int s = Math.max(words + 1, 2); s <= SMALL_MAX; s++) {
             int b = small[s];
             if (b != Heap.NULL) {
-                small[s] = (int) w[b + 1];
+                small[s] = ObjectLayout.nextFree(w, b);
                 split(b, s, words);
                 return b;
             }
@@ -130,10 +130,10 @@ public final class FreeListAllocator {
 
     private void push(int b, int size) {
         if (size <= SMALL_MAX) {
-            w[b + 1] = small[size];
+            ObjectLayout.setNextFree(w, b, small[size]);
             small[size] = b;
         } else {
-            w[b + 1] = large;
+            ObjectLayout.setNextFree(w, b, large);
             large = b;
         }
     }
@@ -211,7 +211,7 @@ public final class FreeListAllocator {
     /** True if {@code addr} is on one of the free lists (for invariant checks; walks the lists). */
     public boolean onFreeList(int addr) {
         int size = ObjectLayout.size(w[addr]);
-        for (int b = size <= SMALL_MAX ? small[size] : large; b != Heap.NULL; b = (int) w[b + 1])
+        for (int b = size <= SMALL_MAX ? small[size] : large; b != Heap.NULL; b = ObjectLayout.nextFree(w, b))
             if (b == addr) return true;
         return false;
     }
@@ -219,7 +219,7 @@ public final class FreeListAllocator {
     /** Calls {@code visitor} with every block on a free list (for invariant checks). */
     public void forEachListed(java.util.function.IntConsumer visitor) {
         for (int s = 2; s <= SMALL_MAX; s++)
-            for (int b = small[s]; b != Heap.NULL; b = (int) w[b + 1]) visitor.accept(b);
-        for (int b = large; b != Heap.NULL; b = (int) w[b + 1]) visitor.accept(b);
+            for (int b = small[s]; b != Heap.NULL; b = ObjectLayout.nextFree(w, b)) visitor.accept(b);
+        for (int b = large; b != Heap.NULL; b = ObjectLayout.nextFree(w, b)) visitor.accept(b);
     }
 }

@@ -83,11 +83,31 @@ public final class Manual extends MemoryManager {
 
     // ---- access ----
 
+    /**
+     * {@link #deref} plus C's two outcomes of a dangling pointer: with {@code sanitize}, a freed
+     * block is reported before any data is touched; without, the access goes ahead on whatever lives
+     * there now, unless the address or the header found there leads outside the heap, which is the
+     * segmentation fault C would give (a pointer read out of a reused block can hold any number).
+     */
     @Override
     protected int access(int h) {
         int a = deref(h);
-        if (sanitize && ObjectLayout.has(w[a], ObjectLayout.FREE)) throw useAfterFree(entry(h), a, "READ or WRITE");
+        if (sanitize) {
+            if (ObjectLayout.has(w[a], ObjectLayout.FREE)) throw useAfterFree(entry(h), a, "READ or WRITE");
+        } else if (!mapped(a)) {
+            throw segmentationFault(a);
+        }
         return a;
+    }
+
+    /** True if {@code a} is inside the heap and its header describes an object that ends inside it. */
+    private boolean mapped(int a) {
+        if (a <= Heap.NULL || a >= heap.capacity() - ObjectLayout.HEADER_WORDS + 1) return false;
+        long header = w[a];
+        int size = ObjectLayout.size(header), shape = ObjectLayout.shape(header);
+        if (size < ObjectLayout.MIN_WORDS || size > heap.capacity() - a || shape >= shapes.size()) return false;
+        int slots = shapes.slotsOf(shape, size);
+        return slots >= 0 && slots <= size - ObjectLayout.HEADER_WORDS;
     }
 
     // ---- pointers are copies ----
@@ -132,6 +152,7 @@ public final class Manual extends MemoryManager {
         int a = handles.addr[i];
         counters.inc(freeCalls);
         if (a == Heap.NULL) return;
+        if (!sanitize && !mapped(a)) throw segmentationFault(a);
         if (ObjectLayout.has(w[a], ObjectLayout.FREE)) throw doubleFree(i, a);
         if (handles.kind[i] == Handles.WEAK) return;
         long t0 = System.nanoTime();
@@ -150,6 +171,7 @@ public final class Manual extends MemoryManager {
             for (int s = 0; s < n; s++) {
                 int c = (int) w[o + ObjectLayout.HEADER_WORDS + s];
                 if (c == Heap.NULL || shape.slotKind(s) == SlotKind.WEAK) continue;
+                if (!mapped(c)) throw segmentationFault(c);
                 if (ObjectLayout.has(w[c], ObjectLayout.FREE)) continue;
                 if (sp == work.length) work = Arrays.copyOf(work, sp * 2);
                 work[sp++] = c;
@@ -168,7 +190,7 @@ public final class Manual extends MemoryManager {
         countFreed(o);
         counters.inc(objectsFreedCounter);
         counters.add(wordsFreed, size);
-        long stamped = ObjectLayout.header(size, ObjectLayout.shape(header), ObjectLayout.FREE, ObjectLayout.site(header));
+        long stamped = ObjectLayout.freedHeader(header);
         if (sanitize) {
             w[o] = ObjectLayout.with(stamped, ObjectLayout.QUARANTINED);
             quarantinedWords += size;
@@ -209,10 +231,20 @@ public final class Manual extends MemoryManager {
         return new MemoryFault(MemoryFault.Kind.DOUBLE_FREE, null, "free(): double free detected: " + what);
     }
 
+    /**
+     * What C gives when a dangling pointer leads outside the heap. Reported as a use after free
+     * (its cause) with the code {@code segfault}: the simulated heap's own check, never a Java
+     * exception of the lab.
+     */
+    private MemoryFault segmentationFault(int a) {
+        return new MemoryFault(MemoryFault.Kind.USE_AFTER_FREE, "segfault",
+                "segmentation fault: an access through a dangling pointer left the heap (address " + a + ")");
+    }
+
     private MemoryFault useAfterFree(int entry, int a, String access) {
         return new MemoryFault(MemoryFault.Kind.USE_AFTER_FREE, null,
                 "AddressSanitizer: heap-use-after-free " + access + " of " + describe(entry, a)
-                        + " (object #" + ObjectLayout.id(w[a + 1]) + ", already freed)");
+                        + " (object #" + ObjectLayout.id(w, a) + ", already freed)");
     }
 
     private String describe(int entry, int a) {

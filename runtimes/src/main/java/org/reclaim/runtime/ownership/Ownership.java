@@ -316,7 +316,7 @@ public class Ownership extends MemoryManager {
 
     /** After a value's drop: a box's block is freed; an Rc's waits for its last weak reference. */
     private void deallocate(int a) {
-        if (ObjectLayout.has(w[a], ObjectLayout.RC) && ObjectLayout.weak(w[a + 1]) > 0) {
+        if (ObjectLayout.has(w[a], ObjectLayout.RC) && ObjectLayout.weak(w, a) > 0) {
             w[a] = ObjectLayout.with(w[a], ObjectLayout.DROPPED);
             return;
         }
@@ -334,7 +334,7 @@ public class Ownership extends MemoryManager {
         counters.inc(objectsFreedCounter);
         counters.add(wordsFreed, size);
         freeList.free(a);
-        w[a] = ObjectLayout.header(size, ObjectLayout.shape(header), ObjectLayout.FREE, ObjectLayout.site(header));
+        w[a] = ObjectLayout.freedHeader(header);
     }
 
     // ---- reallocation ----

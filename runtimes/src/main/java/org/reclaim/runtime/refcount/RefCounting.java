@@ -263,9 +263,8 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
      */
     final void releaseBlock(int o) {
         long h = w[o];
-        if (ObjectLayout.has(h, ObjectLayout.BUFFERED) || ObjectLayout.has(h, ObjectLayout.LOGGED)) return;
-        long counts = w[o + 1];
-        if (ObjectLayout.strong(counts) != 0 || ObjectLayout.weak(counts) != 0) return;
+        if (ObjectLayout.has(h, ObjectLayout.BUFFERED) || ObjectLayout.has(h, ObjectLayout.IN_ZCT)) return;
+        if (ObjectLayout.strong(w, o) != 0 || ObjectLayout.weak(w, o) != 0) return;
         blockUnreferenced(o);
     }
 

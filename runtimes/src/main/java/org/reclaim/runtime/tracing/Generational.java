@@ -233,9 +233,9 @@ public final class Generational extends TracingCollector {
         for (int a = nurseryStart, end = nursery.cursor(); a < end; a += ObjectLayout.size(w[a])) {
             long h = w[a];
             if (!ObjectLayout.has(h, ObjectLayout.FORWARDED)) continue;
-            if (forwardingAddress(w[a + 1]) == a) {
+            if (ObjectLayout.forwardingAddress(w, a) == a) {
                 w[a] = ObjectLayout.without(h, ObjectLayout.FORWARDED);
-                w[a + 1] = withoutForwardingAddress(w[a + 1]);
+                ObjectLayout.clearForwardingAddress(w, a);
             } else {
                 w[a] = ObjectLayout.freeHeader(ObjectLayout.size(h));
             }
@@ -245,7 +245,7 @@ public final class Generational extends TracingCollector {
     /** The old-space address of the object at {@code a}: itself if old, else its promoted copy. */
     private int forward(int a) {
         if (a < nurseryStart) return a;
-        if (ObjectLayout.has(w[a], ObjectLayout.FORWARDED)) return forwardingAddress(w[a + 1]);
+        if (ObjectLayout.isForwarded(w, a)) return ObjectLayout.forwardingAddress(w, a);
         return promote(a);
     }
 
@@ -261,15 +261,13 @@ public final class Generational extends TracingCollector {
         if (to == Heap.NULL) {
             if (full) throw outOfMemory(size);
             promotionFailed = true;
-            w[a] = ObjectLayout.with(h, ObjectLayout.FORWARDED);
-            w[a + 1] = withForwardingAddress(w[a + 1], a);
+            ObjectLayout.forward(w, a, a);
             work.push(a);
             return a;
         }
         System.arraycopy(w, a, w, to, size);
         w[to] = ObjectLayout.without(h, ObjectLayout.MARK);
-        w[a] = ObjectLayout.with(h, ObjectLayout.FORWARDED);
-        w[a + 1] = withForwardingAddress(w[a + 1], to);
+        ObjectLayout.forward(w, a, to);
         counters.inc(objectsPromoted);
         counters.add(bytesPromoted, (long) size * Long.BYTES);
         work.push(to);

@@ -27,7 +27,7 @@ public final class MarkCompact extends TracingCollector {
     private final int referencesUpdated = counters.define("references.updated");
     private final int objectsMoved = counters.define("objects.moved");
     private final int wordsMoved = counters.define("words.moved");
-    private final IntUnaryOperator forwarded = a -> forwardingAddress(w[a + 1]);
+    private final IntUnaryOperator forwarded = a -> ObjectLayout.forwardingAddress(w, a);
 
     /** A mark-compact collector over a heap of {@code heapBytes}. */
     public MarkCompact(long heapBytes, Probe probe) {
@@ -66,7 +66,7 @@ public final class MarkCompact extends TracingCollector {
         for (int a = space.start(), end = space.cursor(); a < end; ) {
             int size = ObjectLayout.size(w[a]);
             if (isMarked(a)) {
-                w[a + 1] = withForwardingAddress(w[a + 1], free);
+                ObjectLayout.setForwardingAddress(w, a, free);
                 free += size;
             } else {
                 countFreed(a);
@@ -85,7 +85,7 @@ public final class MarkCompact extends TracingCollector {
             for (int s = a + ObjectLayout.HEADER_WORDS, last = s + n; s < last; s++) {
                 int child = (int) w[s];
                 if (child == Heap.NULL) continue;
-                w[s] = forwardingAddress(w[child + 1]);
+                w[s] = ObjectLayout.forwardingAddress(w, child);
                 counters.inc(referencesUpdated);
             }
         }
@@ -100,9 +100,9 @@ public final class MarkCompact extends TracingCollector {
             long h = w[a];
             int size = ObjectLayout.size(h);
             if (ObjectLayout.has(h, ObjectLayout.MARK)) {
-                int to = forwardingAddress(w[a + 1]);
+                int to = ObjectLayout.forwardingAddress(w, a);
                 w[a] = ObjectLayout.without(h, ObjectLayout.MARK);
-                w[a + 1] = withoutForwardingAddress(w[a + 1]);
+                ObjectLayout.clearForwardingAddress(w, a);
                 if (to != a) {
                     System.arraycopy(w, a, w, to, size);
                     counters.inc(objectsMoved);

@@ -79,7 +79,7 @@ public final class SemiSpace extends TracingCollector {
 
     /** The to-space address of the from-space object at {@code a}, copying it on first sight. */
     private int forward(int a) {
-        if (ObjectLayout.has(w[a], ObjectLayout.FORWARDED)) return forwardingAddress(w[a + 1]);
+        if (ObjectLayout.isForwarded(w, a)) return ObjectLayout.forwardingAddress(w, a);
         return copy(a);
     }
 
@@ -90,8 +90,7 @@ public final class SemiSpace extends TracingCollector {
         int to = free;
         free += size;
         System.arraycopy(w, a, w, to, size);
-        w[a] = ObjectLayout.with(h, ObjectLayout.FORWARDED);
-        w[a + 1] = withForwardingAddress(w[a + 1], to);
+        ObjectLayout.forward(w, a, to);
         counters.inc(objectsCopied);
         counters.add(wordsCopied, size);
         return to;
