@@ -44,7 +44,7 @@ public final class Handles {
     private String[] names = new String[256];
     private int top = 1;
     /** Pushes so far: an entry's generation is the push count when it was made, so a reused entry has a new one. */
-    private int pushes;
+    private long pushes;
     /** True once any entry has been named (scenarios): benchmarks never pay for names. */
     private boolean named;
     private int[] frameBase = new int[64];
@@ -87,6 +87,9 @@ public final class Handles {
         int i = --top;
         if (named) names[i] = null;
     }
+
+    /** Handles made so far (every push: allocations, borrows, moves, takes). */
+    public long pushes() { return pushes; }
 
     /** Entries in use are {@code [1, top())}. */
     public int top() { return top; }

@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
+import org.reclaim.runtime.alloc.BumpAllocator;
+import org.reclaim.runtime.alloc.FreeListAllocator;
 import org.reclaim.runtime.heap.Heap;
 import org.reclaim.runtime.heap.ObjectLayout;
 import org.reclaim.runtime.heap.Shape;
 import org.reclaim.runtime.heap.Shapes;
 import org.reclaim.runtime.heap.SlotKind;
 import org.reclaim.runtime.oracle.LifetimeOracle;
+import org.reclaim.runtime.probe.PauseKind;
 import org.reclaim.runtime.probe.Probe;
 
 /**
@@ -52,11 +55,41 @@ public abstract class MemoryManager implements Mutator {
     // clone's explicit work list: (source borrow, copy, next slot) per frame, reused across calls
     private int[] cloneStack = new int[48];
 
+    // the contract's own operations, counted in plain fields (published as mutator.* counters)
+    private long reads, writes, slotAccesses, scopeEnds;
+
     protected MemoryManager(long heapBytes, Probe probe) {
         this.heap = new Heap(heapBytes);
         this.w = heap.words;
         this.probe = probe;
         this.nextSample = probe.sampleEveryBytes();
+        counters.defineDerived("mutator.reads", () -> reads);
+        counters.defineDerived("mutator.writes", () -> writes);
+        counters.defineDerived("mutator.slot.accesses", () -> slotAccesses);
+        counters.defineDerived("mutator.handles", handles::pushes);
+        counters.defineDerived("mutator.scope.ends", () -> scopeEnds);
+        counters.defineDerived("alloc.objects", () -> objectsAllocated);
+        counters.defineDerived("alloc.words", () -> bytesAllocated / Long.BYTES);
+        counters.defineDerived("pauses.untimed", () -> untimedPauses);
+        counters.defineDerived("pauses.untimed.objects", () -> untimedPauseObjects);
+    }
+
+    /** Publishes a bump allocator's work as {@code bump.*} counters (one bump allocator per manager). */
+    protected final void countWork(BumpAllocator bump) {
+        counters.defineDerived("bump.allocations", bump::allocations);
+        counters.defineDerived("bump.failures", bump::failures);
+    }
+
+    /** Publishes a free-list allocator's work as {@code freelist.*} counters (one free-list allocator per manager). */
+    protected final void countWork(FreeListAllocator freeList) {
+        counters.defineDerived("freelist.allocations.fast", freeList::fastAllocations);
+        counters.defineDerived("freelist.allocations.slow", freeList::slowAllocations);
+        counters.defineDerived("freelist.failures", freeList::failures);
+        counters.defineDerived("freelist.blocks.searched", freeList::blocksSearched);
+        counters.defineDerived("freelist.splits", freeList::splits);
+        counters.defineDerived("freelist.frees", freeList::frees);
+        counters.defineDerived("freelist.consolidations", freeList::consolidations);
+        counters.defineDerived("freelist.words.scanned", freeList::wordsScanned);
     }
 
     /** The manager's name as the lab lists it, variant included (for example {@code refcount+cycles}). */
@@ -125,6 +158,7 @@ public abstract class MemoryManager implements Mutator {
         if (d < depth) return;
         if (d != depth) throw bad("scope " + depth + " closed while scope " + d + " inside it is still open");
         if (oracle != null) oracle.tick();
+        scopeEnds++;
         try {
             scopeEnd(handles.base(d), handles.top());
         } finally {
@@ -216,6 +250,7 @@ public abstract class MemoryManager implements Mutator {
      * calls it once for every object it frees (collectors too, for each object they reclaim).
      */
     protected final void countFreed(int addr) {
+        if (untimedObjects > 0 && --untimedObjects == 0) pauseStart = System.nanoTime();
         objectsFreed++;
         bytesFreed += (long) heap.sizeOf(addr) * Long.BYTES;
         if (freeListener != null) freeListener.accept(idAt(addr));
@@ -225,10 +260,107 @@ public abstract class MemoryManager implements Mutator {
     private IntConsumer freeListener;
 
     /**
+     * Counts {@code objects} objects of {@code words} words freed at once, where nobody asks which
+     * they were: a copying collector's dead objects, known by arithmetic without parsing the space
+     * they were in. When {@link #needsEachFreedObject()}, the collector parses and calls
+     * {@link #countFreed} for each instead.
+     */
+    protected final void countFreedInBulk(long objects, long words) {
+        objectsFreed += objects;
+        bytesFreed += words * Long.BYTES;
+    }
+
+    /** True when a free listener or the lifetime oracle needs the identity of every freed object. */
+    protected final boolean needsEachFreedObject() { return freeListener != null || oracle != null; }
+
+    /**
      * Calls {@code listener} with the identity of every object freed from now on (tests, and
      * {@code lab explain}). One branch on the free path when unset.
      */
     public final void onFree(IntConsumer listener) { this.freeListener = listener; }
+
+    // ---- pauses: the one place the clock is read ----
+
+    /** Objects an explicit pause frees before its clock starts (0: at its start). */
+    private int explicitTimedFrom;
+    private boolean pauseOpen;
+    private PauseKind pauseKind;
+    private long pauseStart, pauseInUse, pauseObjectsFreed, pauseBytesFreed;
+    /** Objects the open explicit pause must still free before its clock starts. */
+    private int untimedObjects;
+    private long untimedPauses, untimedPauseObjects;
+
+    /**
+     * Times explicit pauses (a manual recursive free, a drop-glue run, a decrement cascade) only
+     * from their {@code objects}-th freed object on: a pause that frees fewer is counted
+     * ({@code pauses.untimed}, {@code pauses.untimed.objects}) but costs no clock reading and is
+     * not given to the probe; a longer one is timed from that object to its end. 0 (the default)
+     * times every pause from its start. The lab's runs set it ({@code Runner}); tests and
+     * {@code lab explain} keep every pause.
+     */
+    public final void timeExplicitPausesFrom(int objects) {
+        if (objects < 0) throw new IllegalArgumentException("objects must be >= 0, not " + objects);
+        this.explicitTimedFrom = objects;
+    }
+
+    /**
+     * Begins a collection pause (always timed): the oracle's walk first (not the collector's
+     * work), then the clock and the heap in use.
+     */
+    protected final void beginCollectionPause(PauseKind kind) {
+        collectionStarting();
+        openPause(kind);
+        pauseStart = System.nanoTime();
+    }
+
+    /** Ends the collection begun by {@link #beginCollectionPause}, recording it with its work. */
+    protected final void endCollectionPause(long objects, long words) {
+        pauseOpen = false;
+        probe.pause(pauseKind, pauseStart, System.nanoTime(), objects, words, pauseInUse, inUseBytes());
+    }
+
+    /**
+     * Begins an explicit pause: one that frees what the program released (see
+     * {@link #timeExplicitPausesFrom}). Returns false, doing nothing, if a pause is already open:
+     * its work then belongs to that one, and the caller must not end it.
+     */
+    protected final boolean beginExplicitPause(PauseKind kind) {
+        if (pauseOpen) return false;
+        openPause(kind);
+        untimedObjects = explicitTimedFrom;
+        if (explicitTimedFrom == 0) pauseStart = System.nanoTime();
+        return true;
+    }
+
+    /**
+     * Ends the explicit pause begun by {@link #beginExplicitPause}: nothing if it freed nothing;
+     * counted as untimed if it freed fewer objects than its clock waits for; else recorded with the
+     * objects and words it freed.
+     */
+    protected final void endExplicitPause() {
+        pauseOpen = false;
+        long objects = objectsFreed - pauseObjectsFreed;
+        if (objects == 0) {
+            untimedObjects = 0;
+            return;
+        }
+        if (untimedObjects > 0) {
+            untimedObjects = 0;
+            untimedPauses++;
+            untimedPauseObjects += objects;
+            return;
+        }
+        probe.pause(pauseKind, pauseStart, System.nanoTime(), objects, (bytesFreed - pauseBytesFreed) / Long.BYTES,
+                pauseInUse, inUseBytes());
+    }
+
+    private void openPause(PauseKind kind) {
+        pauseOpen = true;
+        pauseKind = kind;
+        pauseInUse = inUseBytes();
+        pauseObjectsFreed = objectsFreed;
+        pauseBytesFreed = bytesFreed;
+    }
 
     // ---- resolving handles ----
 
@@ -287,6 +419,7 @@ public abstract class MemoryManager implements Mutator {
     /** The heap address of slot {@code slot} of the object at {@code addr}, bounds-checked. */
     protected final int slotAddr(int addr, int slot) {
         int n = slotsAt(addr);
+        slotAccesses++;
         if (slot < 0 || slot >= n)
             throw bad("slot " + slot + " is out of range for a " + shapeAt(addr).name() + " with " + n + " slots");
         return addr + ObjectLayout.HEADER_WORDS + slot;
@@ -315,9 +448,17 @@ public abstract class MemoryManager implements Mutator {
 
     // ---- data ----
 
-    @Override public long read(int h, int i) { return w[dataAddr(access(h), i)]; }
+    @Override
+    public long read(int h, int i) {
+        reads++;
+        return w[dataAddr(access(h), i)];
+    }
 
-    @Override public void write(int h, int i, long value) { w[dataAddr(access(h), i)] = value; }
+    @Override
+    public void write(int h, int i, long value) {
+        writes++;
+        w[dataAddr(access(h), i)] = value;
+    }
 
     @Override public int length(int h) { return lengthAt(access(h)); }
 

@@ -32,6 +32,12 @@ public final class FreeListAllocator {
     private long consolidations;
     private long freesSinceConsolidation;
     private long wordsScanned;
+    private long fastAllocations;
+    private long slowAllocations;
+    private long failures;
+    private long blocksSearched;
+    private long splits;
+    private long frees;
 
     /** An allocator over {@code [start, limit)} of {@code heap}, all of it one free block. */
     public FreeListAllocator(Heap heap, int start, int limit) {
@@ -60,6 +66,7 @@ public final class FreeListAllocator {
             if (a != Heap.NULL) {
                 small[words] = ObjectLayout.nextFree(w, a);
                 usedWords += words;
+                fastAllocations++;
                 return a;
             }
         }
@@ -73,6 +80,7 @@ public final class FreeListAllocator {
      * such request while free memory sits in blocks of other sizes.)
      */
     private int allocSlow(int words) {
+        slowAllocations++;
         int a = firstFit(words);
         if (a == Heap.NULL) a = fromSmallerLists(words);
         if (a == Heap.NULL && freesSinceConsolidation > 0) {
@@ -84,7 +92,10 @@ public final class FreeListAllocator {
             }
             if (a == Heap.NULL) a = fromSmallerLists(words);
         }
-        if (a == Heap.NULL) return Heap.NULL;
+        if (a == Heap.NULL) {
+            failures++;
+            return Heap.NULL;
+        }
         usedWords += words;
         return a;
     }
@@ -93,6 +104,7 @@ public final class FreeListAllocator {
     private int firstFit(int words) {
         int prev = Heap.NULL;
         for (int b = large; b != Heap.NULL; prev = b, b = ObjectLayout.nextFree(w, b)) {
+            blocksSearched++;
             int size = ObjectLayout.size(w[b]);
             if (size >= words) {
                 int next = ObjectLayout.nextFree(w, b);
@@ -107,6 +119,7 @@ public final class FreeListAllocator {
     /** After consolidation: a small block bigger than asked for, split. */
     private int fromSmallerLists(int words) {
         for (int s = Math.max(words + 1, 2); s <= SMALL_MAX; s++) {
+            blocksSearched++;
             int b = small[s];
             if (b != Heap.NULL) {
                 small[s] = ObjectLayout.nextFree(w, b);
@@ -121,6 +134,7 @@ public final class FreeListAllocator {
     private void split(int b, int size, int words) {
         int rest = size - words;
         if (rest > 0) {
+            splits++;
             int r = b + words;
             w[r] = ObjectLayout.freeHeader(rest);
             if (rest >= 2) push(r, rest);
@@ -144,6 +158,7 @@ public final class FreeListAllocator {
     public void free(int addr) {
         int size = ObjectLayout.size(w[addr]);
         usedWords -= size;
+        frees++;
         freesSinceConsolidation++;
         w[addr] = ObjectLayout.freeHeader(size);
         push(addr, size);
@@ -193,6 +208,18 @@ public final class FreeListAllocator {
     public long consolidations() { return consolidations; }
     /** Block headers read by consolidation. */
     public long wordsScanned() { return wordsScanned; }
+    /** Requests served from an exact-size list (the fast path). */
+    public long fastAllocations() { return fastAllocations; }
+    /** Requests that took the slow path (first fit, a split, maybe consolidation). */
+    public long slowAllocations() { return slowAllocations; }
+    /** Slow-path requests that found no block even after consolidating. */
+    public long failures() { return failures; }
+    /** Large blocks and size-class lists looked at by the slow path. */
+    public long blocksSearched() { return blocksSearched; }
+    /** Blocks split to serve a smaller request. */
+    public long splits() { return splits; }
+    /** Blocks returned to the lists. */
+    public long frees() { return frees; }
 
     /** Walks the region and measures its free memory. */
     public Fragmentation fragmentation() {

@@ -37,6 +37,7 @@ public final class Manual extends MemoryManager {
     private final int objectsFreedCounter = counters.define("objects.freed");
     private final int wordsFreed = counters.define("words.freed");
     private final int handCountChanges = counters.define("counts.changed");
+    private final int slotsScanned = counters.define("free.slots.scanned");
     private final Counts counts = new Counts(w, false, counters);
 
     // recursive free's explicit work list
@@ -51,6 +52,7 @@ public final class Manual extends MemoryManager {
     public Manual(long heapBytes, Probe probe, boolean sanitize) {
         super(heapBytes, probe);
         this.freeList = new FreeListAllocator(heap, 1, heap.capacity());
+        countWork(freeList);
         this.sanitize = sanitize;
         this.quarantineLimitWords = heap.capacity() / 4;
     }
@@ -155,8 +157,7 @@ public final class Manual extends MemoryManager {
         if (!sanitize && !mapped(a)) throw segmentationFault(a);
         if (ObjectLayout.has(w[a], ObjectLayout.FREE)) throw doubleFree(i, a);
         if (handles.kind[i] == Handles.WEAK) return;
-        long t0 = System.nanoTime();
-        long freedBefore = objectsFreed, bytesBefore = bytesFreed, inUse = inUseBytes();
+        boolean timed = beginExplicitPause(PauseKind.FREE);
         int sp = 0;
         work[sp++] = a;
         while (sp > 0) {
@@ -168,6 +169,7 @@ public final class Manual extends MemoryManager {
             }
             int n = slotsAt(o);
             var shape = shapeAt(o);
+            counters.add(slotsScanned, n);
             for (int s = 0; s < n; s++) {
                 int c = (int) w[o + ObjectLayout.HEADER_WORDS + s];
                 if (c == Heap.NULL || shape.slotKind(s) == SlotKind.WEAK) continue;
@@ -178,10 +180,7 @@ public final class Manual extends MemoryManager {
             }
             freeBlock(o);
         }
-        long objects = objectsFreed - freedBefore;
-        if (objects > 0)
-            probe.pause(PauseKind.FREE, t0, System.nanoTime(), objects, (bytesFreed - bytesBefore) / Long.BYTES,
-                    inUse, inUseBytes());
+        if (timed) endExplicitPause();
     }
 
     private void freeBlock(int o) {

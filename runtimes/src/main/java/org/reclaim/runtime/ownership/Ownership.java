@@ -65,6 +65,10 @@ public class Ownership extends MemoryManager {
     private final int wordsFreed = counters.define("words.freed");
     private final int strongDecrements = counters.define("rc.strong.decrements");
     private final int weakDecrements = counters.define("rc.weak.decrements");
+    private final int strongIncrements = counters.define("rc.strong.increments");
+    private final int weakIncrements = counters.define("rc.weak.increments");
+    private final int glueSteps = counters.define("dropglue.steps");
+    private final int slotsScanned = counters.define("dropglue.slots.scanned");
 
     // drop glue's explicit work list: an address and what to do with it, reused across runs
     private static final byte RELEASE = 0, RELEASE_WEAK = 1, DEALLOCATE = 2;
@@ -72,12 +76,11 @@ public class Ownership extends MemoryManager {
     private byte[] op = new byte[256];
     private int sp;
 
-    // the pause being measured
-    private long pauseStart, freedAtStart, bytesAtStart, inUseAtStart;
 
     public Ownership(long heapBytes, Probe probe) {
         super(heapBytes, probe);
         this.freeList = new FreeListAllocator(heap, 1, heap.capacity());
+        countWork(freeList);
     }
 
     @Override public String name() { return "ownership-trusted"; }
@@ -170,6 +173,7 @@ public class Ownership extends MemoryManager {
     public int share(int h) {
         int a = deref(h);
         if (!ObjectLayout.has(w[a], ObjectLayout.RC)) return handles.push(a, Handles.BORROW);
+        counters.inc(strongIncrements);
         counts.addStrong(a, +1);
         return handles.push(a, Handles.RC);
     }
@@ -196,7 +200,10 @@ public class Ownership extends MemoryManager {
     }
 
     private void countWeak(int a) {
-        if (ObjectLayout.has(w[a], ObjectLayout.RC)) counts.addWeak(a, +1);
+        if (ObjectLayout.has(w[a], ObjectLayout.RC)) {
+            counters.inc(weakIncrements);
+            counts.addWeak(a, +1);
+        }
     }
 
     // ---- drops ----
@@ -226,7 +233,7 @@ public class Ownership extends MemoryManager {
         int i = top - 1;
         while (i >= base && !(holds(handles.kind[i]) && handles.addr[i] != Heap.NULL)) i--;
         if (i < base) return;
-        startPause();
+        boolean timed = beginExplicitPause(PauseKind.DROP_GLUE);
         for (; i >= base; i--) {
             int a = handles.addr[i];
             byte k = handles.kind[i];
@@ -234,7 +241,7 @@ public class Ownership extends MemoryManager {
             push(a, k == Handles.WEAK ? RELEASE_WEAK : RELEASE);
             runDropGlue();
         }
-        endPause();
+        if (timed) endExplicitPause();
     }
 
     /** True for the kinds a scope's end must release. */
@@ -244,24 +251,10 @@ public class Ownership extends MemoryManager {
 
     /** One drop-glue run from one released reference, timed as one pause. */
     private void dropGlue(int a, byte what) {
-        startPause();
+        boolean timed = beginExplicitPause(PauseKind.DROP_GLUE);
         push(a, what);
         runDropGlue();
-        endPause();
-    }
-
-    private void startPause() {
-        pauseStart = System.nanoTime();
-        freedAtStart = objectsFreed;
-        bytesAtStart = bytesFreed;
-        inUseAtStart = inUseBytes();
-    }
-
-    private void endPause() {
-        long objects = objectsFreed - freedAtStart;
-        if (objects > 0)
-            probe.pause(PauseKind.DROP_GLUE, pauseStart, System.nanoTime(), objects,
-                    (bytesFreed - bytesAtStart) / Long.BYTES, inUseAtStart, inUseBytes());
+        if (timed) endExplicitPause();
     }
 
     private void push(int a, byte what) {
@@ -283,6 +276,7 @@ public class Ownership extends MemoryManager {
     private void runDropGlue() {
         while (sp > 0) {
             int a = work[--sp];
+            counters.inc(glueSteps);
             switch (op[sp]) {
                 case RELEASE -> release(a);
                 case RELEASE_WEAK -> releaseWeak(a);
@@ -300,7 +294,9 @@ public class Ownership extends MemoryManager {
         counters.inc(objectsDropped);
         push(a, DEALLOCATE);
         var shape = shapeAt(a);
-        for (int s = slotsAt(a) - 1; s >= 0; s--) {
+        int n = slotsAt(a);
+        counters.add(slotsScanned, n);
+        for (int s = n - 1; s >= 0; s--) {
             int c = (int) w[a + ObjectLayout.HEADER_WORDS + s];
             if (c == Heap.NULL) continue;
             if (shape.slotKind(s) != SlotKind.WEAK) push(c, RELEASE);

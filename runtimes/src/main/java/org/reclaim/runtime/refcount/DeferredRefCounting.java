@@ -141,9 +141,8 @@ public final class DeferredRefCounting extends RefCounting {
      * blocks of dropped values no weak handle refers to.
      */
     public void reconcile() {
-        collectionStarting();
-        long t0 = System.nanoTime();
-        long inUse = inUseBytes(), freed0 = objectsFreed, bytes0 = bytesFreed;
+        long freed0 = objectsFreed, bytes0 = bytesFreed;
+        beginCollectionPause(PauseKind.RECONCILE);
         sinceReconcile = 0;
         counters.inc(reconciliations);
 
@@ -158,8 +157,7 @@ public final class DeferredRefCounting extends RefCounting {
         freeUnreferencedBlocks();
         markRoots(true, false);
 
-        probe.pause(PauseKind.RECONCILE, t0, System.nanoTime(), objectsFreed - freed0,
-                (bytesFreed - bytes0) / Long.BYTES, inUse, inUseBytes());
+        endCollectionPause(objectsFreed - freed0, (bytesFreed - bytes0) / Long.BYTES);
     }
 
     /**

@@ -69,7 +69,9 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
     private int[] work = new int[1024];
     private int sp;
     private boolean draining;
-    private long cascadeStart, cascadeInUse, cascadeFreed, cascadeBytes;
+    /** True while a cascade's pause is open (it was begun outside any other pause). */
+    private boolean cascadeTimed;
+    private final int slotsScanned = counters.define("cascade.slots.scanned");
 
     /**
      * @param name           the manager's name, variant included
@@ -81,6 +83,7 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
         this.name = name;
         this.freeList = new FreeListAllocator(heap, 1, heap.capacity());
         this.counts = new Counts(w, atomic, counters);
+        countWork(freeList);
         this.cycles = cycleThreshold > 0 ? new CycleCollector(this, cycleThreshold) : null;
     }
 
@@ -138,10 +141,12 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
     @Override
     public void collect() { finish(); }
 
-    /** Runs the cycle collector (a {@link PauseKind#CYCLE_COLLECTION} pause). */
+    /** Runs the cycle collector, timed as one {@link PauseKind#CYCLE_COLLECTION} pause. */
     protected void collectCycles() {
-        collectionStarting();
+        long objects = objectsFreed, bytes = bytesFreed;
+        beginCollectionPause(PauseKind.CYCLE_COLLECTION);
         cycles.collect();
+        endCollectionPause(objectsFreed - objects, (bytesFreed - bytes) / Long.BYTES);
     }
 
     @Override public long inUseBytes() { return freeList.usedWords() * Long.BYTES; }
@@ -202,10 +207,7 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
     /** Starts the clock of a cascade pause, unless a cascade is already running. */
     final void startCascade() {
         if (sp != 0 || draining) return;
-        cascadeStart = System.nanoTime();
-        cascadeInUse = inUseBytes();
-        cascadeFreed = objectsFreed;
-        cascadeBytes = bytesFreed;
+        cascadeTimed = beginExplicitPause(PauseKind.CASCADE);
     }
 
     /** Puts an object whose value is to be dropped on the cascade's work list. */
@@ -225,8 +227,8 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
     final void runCascade() {
         if (sp == 0) return;
         drain();
-        probe.pause(PauseKind.CASCADE, cascadeStart, System.nanoTime(), objectsFreed - cascadeFreed,
-                (bytesFreed - cascadeBytes) / Long.BYTES, cascadeInUse, inUseBytes());
+        if (cascadeTimed) endExplicitPause();
+        cascadeTimed = false;
     }
 
     /**
@@ -243,6 +245,7 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
         counters.inc(freedObjects);
         Shape s = shapeAt(o);
         int n = slotsAt(o);
+        counters.add(slotsScanned, n);
         int first = o + ObjectLayout.HEADER_WORDS;
         for (int k = 0; k < n; k++) {
             int c = (int) w[first + k];

@@ -39,8 +39,6 @@ public abstract class TracingCollector extends MemoryManager implements org.recl
     final int wordsScanned = counters.define("words.scanned");
 
     private final IntUnaryOperator markRoot = this::markRoot;
-    private long pauseStart;
-    private long inUseAtStart;
 
     protected TracingCollector(long heapBytes, Probe probe) { super(heapBytes, probe); }
 
@@ -133,17 +131,11 @@ public abstract class TracingCollector extends MemoryManager implements org.recl
 
     // ---- the pause record ----
 
-    /** Starts timing a collection and notes the heap in use (after the oracle's walk, which is not the collector's work). */
-    protected final void beginPause() {
-        collectionStarting();
-        pauseStart = System.nanoTime();
-        inUseAtStart = inUseBytes();
-    }
+    /** Starts timing a collection of {@code kind} (the core's one pause clock). */
+    protected final void beginPause(PauseKind kind) { beginCollectionPause(kind); }
 
     /** Records the collection begun by {@link #beginPause} with its work. */
-    protected final void endPause(PauseKind kind, long objects, long words) {
-        probe.pause(kind, pauseStart, System.nanoTime(), objects, words, inUseAtStart, inUseBytes());
-    }
+    protected final void endPause(long objects, long words) { endCollectionPause(objects, words); }
 
     /** The current value of counter {@code i}, to take a pause's share of it. */
     protected final long count(int i) { return counters.values[i]; }
