@@ -20,13 +20,15 @@ import org.reclaim.runtime.MemoryManager;
 import org.reclaim.runtime.probe.PauseRecorder;
 import org.reclaim.runtime.probe.Probe;
 import org.reclaim.workloads.Parameters;
+import org.reclaim.workloads.Runner;
 import org.reclaim.workloads.Workload;
 import org.reclaim.workloads.Workloads;
 
 /**
  * Whole workloads under each simulated manager, as the lab runs them (a fresh manager per run, a
  * {@link PauseRecorder} sampling footprint every heap/64 bytes), at {@code heapMultiple} times
- * the workload's minimum heap ({@link MinimumHeap}). Divided by {@link NativeWorkloads}' score for
+ * the workload's minimum heap ({@link MinimumHeap}, searched in a child JVM so that this one runs
+ * one manager only). Divided by {@link NativeWorkloads}' score for
  * the same workload and size, this is the simulation's cost over plain Java objects.
  *
  * <p>Epsilon never frees, so its heap is the larger of that and the run's total allocation.
@@ -87,10 +89,10 @@ public class SimulatedWorkloads {
         sizeValue = Workloads.size(program, size);
         params = Parameters.resolve(program, Map.of());
         info = Managers.find(manager);
-        long minimum = minimumHeap > 0 ? minimumHeap : MinimumHeap.find(workload, size, SEED);
+        long minimum = minimumHeap > 0 ? minimumHeap : MinimumHeap.findInChildJvm(workload, size, SEED);
         heapBytes = (long) Math.ceil(minimum * heapMultiple / Long.BYTES) * Long.BYTES;
         if (info.family().equals("epsilon"))
-            heapBytes = Math.max(heapBytes, MinimumHeap.totalAllocation(workload, size, SEED, heapBytes));
+            heapBytes = Math.max(heapBytes, MinimumHeap.totalAllocationInChildJvm(workload, size, SEED, heapBytes));
         expected = NativeWorkloads.program(workload).run(sizeValue);
         System.out.printf("%n%s (%s) under %s: heap %d bytes (%.1fx the minimum of %d bytes found with %s)%n",
                 workload, size, manager, heapBytes, (double) heapBytes / minimum, minimum,
@@ -106,6 +108,7 @@ public class SimulatedWorkloads {
             default -> throw new IllegalArgumentException("probe must be recorder or off, not " + probe);
         };
         m = info.factory().create(heapBytes, p);
+        m.timeExplicitPausesFrom(Runner.EXPLICIT_PAUSES_TIMED_FROM);
     }
 
     /** One whole run of the workload. */

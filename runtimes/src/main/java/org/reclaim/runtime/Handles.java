@@ -82,6 +82,9 @@ public final class Handles {
         return i;
     }
 
+    /** The entry index of a handle taken on trust (unchecked mode): no generation or range check. */
+    public int indexUnchecked(int handle) { return handle & INDEX_MASK; }
+
     /** Removes the last entry pushed (a temporary root of the manager's own); its handle becomes stale. */
     public void popEntry() {
         int i = --top;

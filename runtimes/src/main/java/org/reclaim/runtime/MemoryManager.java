@@ -28,6 +28,17 @@ import org.reclaim.runtime.probe.Probe;
  */
 public abstract class MemoryManager implements Mutator {
 
+    /**
+     * Checked mode (the default): every misuse of the contract (a stale handle, a slot or data
+     * index out of range) is caught and reported. Started with {@code -Dreclaim.unchecked=true}, a
+     * JVM runs the trusted mode: those checks are compiled out (a static final), for benchmarks and
+     * large campaigns; a program that misuses the contract then has undefined results there
+     * (it may read another object's words or end with an exception of the lab). The memory errors
+     * each manager's semantics defines (double free, use after free under a sanitizer, Rust's
+     * ownership errors) are caught in both modes.
+     */
+    public static final boolean CHECKED = !Boolean.getBoolean("reclaim.unchecked");
+
     // ---- instance fields ----
 
     /** The simulated heap. */
@@ -150,6 +161,17 @@ public abstract class MemoryManager implements Mutator {
         Scope s = scopes[d];
         if (s == null) s = scopes[d] = new Scope(this::closeScope, d);
         return s;
+    }
+
+    @Override public final int enter() { return handles.pushFrame(); }
+
+    @Override public final void exit(int mark) { closeScope(mark); }
+
+    @Override
+    public final int ret(int mark, int h) {
+        if (CHECKED && handles.depth() != mark)
+            throw bad("ret: scope " + mark + " is not the innermost open scope (" + handles.depth() + " is)");
+        return ret(h);
     }
 
     /** Ends scope {@code depth} if it is still open. */
@@ -366,7 +388,7 @@ public abstract class MemoryManager implements Mutator {
 
     /** The entry index of handle {@code h}, which must be live (not stale). */
     protected final int entry(int h) {
-        int i = handles.index(h);
+        int i = CHECKED ? handles.index(h) : handles.indexUnchecked(h);
         if (i < 0) throw stale(h);
         if (oracle != null) oracle.tick();
         return i;
@@ -420,7 +442,7 @@ public abstract class MemoryManager implements Mutator {
     protected final int slotAddr(int addr, int slot) {
         int n = slotsAt(addr);
         slotAccesses++;
-        if (slot < 0 || slot >= n)
+        if (CHECKED && (slot < 0 || slot >= n))
             throw bad("slot " + slot + " is out of range for a " + shapeAt(addr).name() + " with " + n + " slots");
         return addr + ObjectLayout.HEADER_WORDS + slot;
     }
@@ -429,7 +451,7 @@ public abstract class MemoryManager implements Mutator {
     protected final int dataAddr(int addr, int i) {
         int first = addr + ObjectLayout.HEADER_WORDS + slotsAt(addr);
         int n = addr + ObjectLayout.size(w[addr]) - first;
-        if (i < 0 || i >= n)
+        if (CHECKED && (i < 0 || i >= n))
             throw bad("data word " + i + " is out of range for a " + shapeAt(addr).name() + " with " + n + " data words");
         return first + i;
     }
@@ -473,6 +495,15 @@ public abstract class MemoryManager implements Mutator {
         int a = access(h);
         int sa = slotAddr(a, slot);
         return handles.push((int) w[sa], slotKind(a, slot) == SlotKind.WEAK ? Handles.WEAK : Handles.BORROW);
+    }
+
+    /** One slot access: the child's address, and a borrow of it unless the slot is empty. */
+    @Override
+    public int child(int h, int slot) {
+        int a = access(h);
+        int c = (int) w[slotAddr(a, slot)];
+        if (c == Heap.NULL) return Handles.NONE;
+        return handles.push(c, slotKind(a, slot) == SlotKind.WEAK ? Handles.WEAK : Handles.BORROW);
     }
 
     @Override

@@ -166,6 +166,13 @@ public class Ownership extends MemoryManager {
         return handles.push((int) w[slotAddr(a, slot)], Handles.BORROW);
     }
 
+    /** {@link #borrow(int, int)} with the slot read once for the null test. */
+    @Override
+    public int child(int h, int slot) {
+        int c = (int) w[slotAddr(access(h), slot)];
+        return c == Heap.NULL ? Handles.NONE : handles.push(c, Handles.BORROW);
+    }
+
     // ---- Rc and Weak ----
 
     /** {@code Rc::clone(&x)}: strong count + 1. A box is not counted: sharing one gives a borrow. */

@@ -313,6 +313,15 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
         return pushCounted(c, slotKind(a, slot) == SlotKind.WEAK ? Handles.WEAK : Handles.BORROW);
     }
 
+    /** {@link #borrow(int, int)}'s counting, with the slot read once for the null test. */
+    @Override
+    public int child(int h, int slot) {
+        int a = access(h);
+        int c = live((int) w[slotAddr(a, slot)]);
+        if (c == Heap.NULL) return Handles.NONE;
+        return pushCounted(c, slotKind(a, slot) == SlotKind.WEAK ? Handles.WEAK : Handles.BORROW);
+    }
+
     @Override
     public boolean advance(int cursor, int slot) {
         int i = entry(cursor);
