@@ -9,7 +9,7 @@ import org.reclaim.runtime.RunRecord;
 import org.reclaim.workloads.Runner;
 
 /**
- * The smallest heap in which a workload completes, found by doubling then bisection: DESIGN.md's
+ * The smallest heap in which a workload completes, found by doubling then bisection: the lab's
  * minimum heap, the unit of the "heap at 3x the minimum" the benchmarks run at. It is searched with
  * {@code mark-compact} (no fragmentation: its minimum is the peak of reachable bytes) when the
  * build has it, else with {@code manual} (frees at once, but may fragment).

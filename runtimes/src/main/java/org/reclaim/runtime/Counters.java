@@ -22,6 +22,7 @@ public final class Counters {
     /** Defines a counter (a dotted lower-case name such as {@code "objects.marked"}); returns its index. */
     public int define(String name) {
         for (int i = 0; i < names.length; i++) if (names[i].equals(name)) return i;
+        for (String n : derivedNames) if (n.equals(name)) throw new IllegalStateException("counter " + name + " is already derived");
         names = Arrays.copyOf(names, names.length + 1);
         values = Arrays.copyOf(values, values.length + 1);
         names[names.length - 1] = name;

@@ -81,6 +81,8 @@ public abstract class MemoryManager implements Mutator {
         counters.defineDerived("mutator.scope.ends", () -> scopeEnds);
         counters.defineDerived("alloc.objects", () -> objectsAllocated);
         counters.defineDerived("alloc.words", () -> bytesAllocated / Long.BYTES);
+        counters.defineDerived("objects.freed", () -> objectsFreed);
+        counters.defineDerived("words.freed", () -> bytesFreed / Long.BYTES);
         counters.defineDerived("pauses.untimed", () -> untimedPauses);
         counters.defineDerived("pauses.untimed.objects", () -> untimedPauseObjects);
     }

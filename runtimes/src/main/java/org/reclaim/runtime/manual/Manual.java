@@ -9,6 +9,7 @@ import org.reclaim.runtime.Leak;
 import org.reclaim.runtime.MemoryFault;
 import org.reclaim.runtime.MemoryManager;
 import org.reclaim.runtime.OutOfMemory;
+import org.reclaim.runtime.alloc.ExplicitFreeListSpace;
 import org.reclaim.runtime.alloc.FreeListAllocator;
 import org.reclaim.runtime.heap.Counts;
 import org.reclaim.runtime.heap.Heap;
@@ -30,12 +31,10 @@ import org.reclaim.runtime.probe.Probe;
  * touched.
  */
 public final class Manual extends MemoryManager {
-    private final FreeListAllocator freeList;
+    private final ExplicitFreeListSpace space;
     private final boolean sanitize;
 
     private final int freeCalls = counters.define("free.calls");
-    private final int objectsFreedCounter = counters.define("objects.freed");
-    private final int wordsFreed = counters.define("words.freed");
     private final int handCountChanges = counters.define("counts.changed");
     private final int slotsScanned = counters.define("free.slots.scanned");
     private final Counts counts = new Counts(w, false, counters);
@@ -51,8 +50,8 @@ public final class Manual extends MemoryManager {
 
     public Manual(long heapBytes, Probe probe, boolean sanitize) {
         super(heapBytes, probe);
-        this.freeList = new FreeListAllocator(heap, 1, heap.capacity());
-        countWork(freeList);
+        this.space = new ExplicitFreeListSpace(heap);
+        countWork(space.allocator());
         this.sanitize = sanitize;
         this.quarantineLimitWords = heap.capacity() / 4;
     }
@@ -63,10 +62,10 @@ public final class Manual extends MemoryManager {
 
     @Override
     protected int allocate(int words) {
-        int a = freeList.alloc(words);
+        int a = space.tryAlloc(words);
         if (a == Heap.NULL && sanitize && qSize > 0) {
             while (qSize > 0) releaseOldestQuarantined();
-            a = freeList.alloc(words);
+            a = space.tryAlloc(words);
         }
         if (a == Heap.NULL) throw new OutOfMemory((long) words * Long.BYTES, heap.bytes());
         return a;
@@ -76,12 +75,12 @@ public final class Manual extends MemoryManager {
         if (handleKind == Handles.RC) counts.initStrong(addr, 1);
     }
 
-    @Override public long inUseBytes() { return (freeList.usedWords() - quarantinedWords) * Long.BYTES; }
+    @Override public long inUseBytes() { return (space.usedWords() - quarantinedWords) * Long.BYTES; }
 
-    @Override public void forEachObject(IntConsumer visitor) { parse(1, heap.capacity(), visitor); }
+    @Override public void forEachObject(IntConsumer visitor) { space.forEachObject(visitor); }
 
     /** The allocator, for invariant checks. */
-    public FreeListAllocator allocator() { return freeList; }
+    public FreeListAllocator allocator() { return space.allocator(); }
 
     // ---- access ----
 
@@ -102,14 +101,18 @@ public final class Manual extends MemoryManager {
         return a;
     }
 
-    /** True if {@code a} is inside the heap and its header describes an object that ends inside it. */
+    /**
+     * True if {@code a} is inside the heap and the header found there names a shape of this run
+     * and a block that ends inside the heap: what every later index computed from it needs to stay
+     * in the heap (a slot or data index out of the object is the contract's own check). A few
+     * compares, on every access of a C program.
+     */
     private boolean mapped(int a) {
-        if (a <= Heap.NULL || a >= heap.capacity() - ObjectLayout.HEADER_WORDS + 1) return false;
+        int capacity = heap.capacity();
+        if (a <= Heap.NULL || a > capacity - ObjectLayout.MIN_WORDS) return false;
         long header = w[a];
-        int size = ObjectLayout.size(header), shape = ObjectLayout.shape(header);
-        if (size < ObjectLayout.MIN_WORDS || size > heap.capacity() - a || shape >= shapes.size()) return false;
-        int slots = shapes.slotsOf(shape, size);
-        return slots >= 0 && slots <= size - ObjectLayout.HEADER_WORDS;
+        int size = ObjectLayout.size(header);
+        return ObjectLayout.shape(header) < shapes.size() && size >= ObjectLayout.MIN_WORDS && size <= capacity - a;
     }
 
     // ---- pointers are copies ----
@@ -187,11 +190,8 @@ public final class Manual extends MemoryManager {
         long header = w[o];
         int size = ObjectLayout.size(header);
         countFreed(o);
-        counters.inc(objectsFreedCounter);
-        counters.add(wordsFreed, size);
-        long stamped = ObjectLayout.freedHeader(header);
         if (sanitize) {
-            w[o] = ObjectLayout.with(stamped, ObjectLayout.QUARANTINED);
+            w[o] = ObjectLayout.with(ObjectLayout.freedHeader(header), ObjectLayout.QUARANTINED);
             quarantinedWords += size;
             if (qSize == quarantine.length) {
                 int[] bigger = new int[qSize * 2];
@@ -202,8 +202,7 @@ public final class Manual extends MemoryManager {
             quarantine[(qHead + qSize++) % quarantine.length] = o;
             while (quarantinedWords > quarantineLimitWords && qSize > 1) releaseOldestQuarantined();
         } else {
-            freeList.free(o);
-            w[o] = stamped;
+            space.free(o);
         }
     }
 
@@ -213,7 +212,7 @@ public final class Manual extends MemoryManager {
         qSize--;
         quarantinedWords -= ObjectLayout.size(w[o]);
         w[o] = ObjectLayout.without(w[o], ObjectLayout.QUARANTINED);
-        freeList.free(o);
+        space.allocator().free(o);
     }
 
     /** realloc: a new block, the contents copied, the old block freed (its children now belong to the new one). */

@@ -7,7 +7,7 @@ import java.util.function.IntConsumer;
 import org.reclaim.runtime.Handles;
 import org.reclaim.runtime.Leak;
 import org.reclaim.runtime.MemoryManager;
-import org.reclaim.runtime.OutOfMemory;
+import org.reclaim.runtime.alloc.ExplicitFreeListSpace;
 import org.reclaim.runtime.alloc.FreeListAllocator;
 import org.reclaim.runtime.heap.Counts;
 import org.reclaim.runtime.heap.Heap;
@@ -57,12 +57,10 @@ public class Ownership extends MemoryManager {
 
     // ---- instance fields ----
 
-    private final FreeListAllocator freeList;
+    private final ExplicitFreeListSpace space;
     private final Counts counts = new Counts(w, false, counters);
 
     private final int objectsDropped = counters.define("objects.dropped");
-    private final int objectsFreedCounter = counters.define("objects.freed");
-    private final int wordsFreed = counters.define("words.freed");
     private final int strongDecrements = counters.define("rc.strong.decrements");
     private final int weakDecrements = counters.define("rc.weak.decrements");
     private final int strongIncrements = counters.define("rc.strong.increments");
@@ -79,8 +77,8 @@ public class Ownership extends MemoryManager {
 
     public Ownership(long heapBytes, Probe probe) {
         super(heapBytes, probe);
-        this.freeList = new FreeListAllocator(heap, 1, heap.capacity());
-        countWork(freeList);
+        this.space = new ExplicitFreeListSpace(heap);
+        countWork(space.allocator());
     }
 
     @Override public String name() { return "ownership-trusted"; }
@@ -89,9 +87,7 @@ public class Ownership extends MemoryManager {
 
     @Override
     protected int allocate(int words) {
-        int a = freeList.alloc(words);
-        if (a == Heap.NULL) throw new OutOfMemory((long) words * Long.BYTES, heap.bytes());
-        return a;
+        return space.alloc(words);
     }
 
     /** {@code Rc::new}: strong count 1, weak count 0. */
@@ -100,12 +96,12 @@ public class Ownership extends MemoryManager {
         if (handleKind == Handles.RC) counts.initStrong(addr, 1);
     }
 
-    @Override public long inUseBytes() { return freeList.usedWords() * Long.BYTES; }
+    @Override public long inUseBytes() { return space.usedWords() * Long.BYTES; }
 
-    @Override public void forEachObject(IntConsumer visitor) { parse(1, heap.capacity(), visitor); }
+    @Override public void forEachObject(IntConsumer visitor) { space.forEachObject(visitor); }
 
     /** The allocator, for invariant checks. */
-    public FreeListAllocator allocator() { return freeList; }
+    public FreeListAllocator allocator() { return space.allocator(); }
 
     // ---- moves ----
 
@@ -331,13 +327,8 @@ public class Ownership extends MemoryManager {
      * {@link ObjectLayout#FREE} set, so a use after move in trusted mode reads it as the old object.
      */
     private void freeBlock(int a) {
-        long header = w[a];
-        int size = ObjectLayout.size(header);
         countFreed(a);
-        counters.inc(objectsFreedCounter);
-        counters.add(wordsFreed, size);
-        freeList.free(a);
-        w[a] = ObjectLayout.freedHeader(header);
+        space.free(a);
     }
 
     // ---- reallocation ----

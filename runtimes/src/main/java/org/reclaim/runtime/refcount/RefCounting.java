@@ -9,7 +9,7 @@ import org.reclaim.runtime.Handles;
 import org.reclaim.runtime.Leak;
 import org.reclaim.runtime.MemoryManager;
 import org.reclaim.runtime.OutOfMemory;
-import org.reclaim.runtime.alloc.FreeListAllocator;
+import org.reclaim.runtime.alloc.ExplicitFreeListSpace;
 import org.reclaim.runtime.heap.Heap;
 import org.reclaim.runtime.heap.ObjectLayout;
 import org.reclaim.runtime.heap.Shape;
@@ -54,7 +54,7 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
     // ---- instance fields ----
 
     private final String name;
-    private final FreeListAllocator freeList;
+    private final ExplicitFreeListSpace space;
     /** Count arithmetic, plain or atomic. */
     final Counts counts;
     /** The synchronous cycle collector, or null without {@code +cycles}. */
@@ -63,7 +63,6 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
     private final int increments = counters.define("counts.increments");
     private final int decrements = counters.define("counts.decrements");
     private final int moved = counters.define("counts.moved");
-    private final int freedObjects = counters.define("objects.freed");
 
     // the decrement cascade: objects whose value is to be dropped, reused across cascades
     private int[] work = new int[1024];
@@ -81,9 +80,9 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
     protected RefCounting(long heapBytes, Probe probe, String name, boolean atomic, int cycleThreshold) {
         super(heapBytes, probe);
         this.name = name;
-        this.freeList = new FreeListAllocator(heap, 1, heap.capacity());
+        this.space = new ExplicitFreeListSpace(heap);
         this.counts = new Counts(w, atomic, counters);
-        countWork(freeList);
+        countWork(space.allocator());
         this.cycles = cycleThreshold > 0 ? new CycleCollector(this, cycleThreshold) : null;
     }
 
@@ -114,10 +113,10 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
     @Override
     protected final int allocate(int words) {
         beforeAllocation();
-        int a = freeList.alloc(words);
+        int a = space.tryAlloc(words);
         if (a == Heap.NULL) {
             reclaimForAllocation();
-            a = freeList.alloc(words);
+            a = space.tryAlloc(words);
         }
         if (a == Heap.NULL) throw new OutOfMemory((long) words * Long.BYTES, heap.bytes());
         return a;
@@ -149,9 +148,9 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
         endCollectionPause(objectsFreed - objects, (bytesFreed - bytes) / Long.BYTES);
     }
 
-    @Override public long inUseBytes() { return freeList.usedWords() * Long.BYTES; }
+    @Override public long inUseBytes() { return space.usedWords() * Long.BYTES; }
 
-    @Override public void forEachObject(IntConsumer visitor) { parse(1, heap.capacity(), visitor); }
+    @Override public void forEachObject(IntConsumer visitor) { space.forEachObject(visitor); }
 
     // ---- counting ----
 
@@ -242,7 +241,6 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
      */
     final void dropValue(int o, boolean decrementStrong) {
         countFreed(o);
-        counters.inc(freedObjects);
         Shape s = shapeAt(o);
         int n = slotsAt(o);
         counters.add(slotsScanned, n);
@@ -273,8 +271,8 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
 
     /** Returns the block of a dropped object to the allocator. */
     final void freeBlock(int o) {
-        if (ObjectLayout.has(w[o], ObjectLayout.FREE)) throw new IllegalStateException("block at word " + o + " freed twice");
-        freeList.free(o);
+        if (space.isFree(o)) throw new IllegalStateException("block at word " + o + " freed twice");
+        space.free(o);
     }
 
     // ---- the mutator contract, counted ----
@@ -410,7 +408,6 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
         handleLeftGrown(oldAddr);
         w[oldAddr] = ObjectLayout.withColour(ObjectLayout.with(w[oldAddr], ObjectLayout.DROPPED), ObjectLayout.BLACK);
         countFreed(oldAddr);
-        counters.inc(freedObjects);
         Arrays.fill(w, oldAddr + ObjectLayout.HEADER_WORDS, oldAddr + ObjectLayout.HEADER_WORDS + slotsAt(oldAddr), 0L);
         releaseBlock(oldAddr);
     }
