@@ -66,6 +66,9 @@ public abstract class MemoryManager implements Mutator {
     // clone's explicit work list: (source borrow, copy, next slot) per frame, reused across calls
     private int[] cloneStack = new int[48];
 
+    /** False once a manager has said it never hands out a word twice: a new object's words are then still zero. */
+    private boolean reusesMemory = true;
+
     // the contract's own operations, counted in plain fields (published as mutator.* counters)
     private long reads, writes, slotAccesses, scopeEnds;
 
@@ -86,6 +89,12 @@ public abstract class MemoryManager implements Mutator {
         counters.defineDerived("pauses.untimed", () -> untimedPauses);
         counters.defineDerived("pauses.untimed.objects", () -> untimedPauseObjects);
     }
+
+    /**
+     * Says that this manager never allocates a word twice (epsilon): the heap starts zeroed, so a
+     * new object needs no zeroing.
+     */
+    protected final void neverReusesMemory() { reusesMemory = false; }
 
     /** Publishes a bump allocator's work as {@code bump.*} counters (one bump allocator per manager). */
     protected final void countWork(BumpAllocator bump) {
@@ -244,7 +253,7 @@ public abstract class MemoryManager implements Mutator {
         int a = allocate(size);
         w[a] = ObjectLayout.header(size, shapeId, flags, site);
         ObjectLayout.initIdentity(w, a, nextId++);
-        for (int k = a + ObjectLayout.HEADER_WORDS, end = a + size; k < end; k++) w[k] = 0L;
+        if (reusesMemory) for (int k = a + ObjectLayout.HEADER_WORDS, end = a + size; k < end; k++) w[k] = 0L;
         objectsAllocated++;
         bytesAllocated += (long) size * Long.BYTES;
         if (oracle != null && oracle.allocated(ObjectLayout.id(w, a), size, bytesAllocated)) {
@@ -518,7 +527,8 @@ public abstract class MemoryManager implements Mutator {
 
     @Override
     public void put(int h, int slot, int value) {
-        int sa = slotAddr(access(h), slot);
+        int a = access(h);
+        int sa = slotAddr(a, slot);
         int v = Heap.NULL;
         if (value != Handles.NONE) {
             int vi = entry(value);
@@ -526,7 +536,15 @@ public abstract class MemoryManager implements Mutator {
             handles.kill(vi);
         }
         w[sa] = v;
+        slotStored(a, v);
     }
+
+    /**
+     * The slot-store barrier hook: called after every store of {@code value} (an address, or null)
+     * into a slot of the object at {@code object} made by the managed-language {@code put} and by
+     * {@code grow}'s copy. Default: nothing (no barrier); a generational collector remembers.
+     */
+    protected void slotStored(int object, int value) {}
 
     @Override
     public int take(int h, int slot) {
@@ -605,8 +623,11 @@ public abstract class MemoryManager implements Mutator {
         System.arraycopy(w, fd, w, td, dn);
     }
 
-    /** Stores {@code value} into empty slot {@code slot} of a fresh object (grow's copy). Generational adds its barrier. */
-    protected void initSlot(int addr, int slot, int value) { w[addr + ObjectLayout.HEADER_WORDS + slot] = value; }
+    /** Stores {@code value} into empty slot {@code slot} of a fresh object (grow's copy), through the barrier hook. */
+    private void initSlot(int addr, int slot, int value) {
+        w[addr + ObjectLayout.HEADER_WORDS + slot] = value;
+        slotStored(addr, value);
+    }
 
     /** What becomes of the old block after {@link #grow}: default, nothing (it is garbage). */
     protected void releaseGrown(int oldAddr, int newAddr) {}

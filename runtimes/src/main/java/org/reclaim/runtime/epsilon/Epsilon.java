@@ -19,6 +19,7 @@ public final class Epsilon extends MemoryManager {
         super(heapBytes, probe);
         bump = new BumpAllocator(1, heap.capacity());
         countWork(bump);
+        neverReusesMemory();
     }
 
     @Override public String name() { return "epsilon"; }

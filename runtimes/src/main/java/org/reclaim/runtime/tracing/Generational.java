@@ -131,20 +131,13 @@ public final class Generational extends TracingCollector {
 
     // ---- the write barrier ----
 
-    /** {@code x.f = y} plus the barrier: remembers {@code x} if it is old and {@code y} is young. */
+    /**
+     * {@code x.f = y}'s barrier (and grow's copy into a fresh object, which may be old: a large
+     * object): remembers {@code x} if it is old and {@code y} is young.
+     */
     @Override
-    public void put(int h, int slot, int value) {
-        int i = handles.index(h);
-        int a = i < 0 ? Heap.NULL : handles.addr[i];   // read before the store, which checks h and may kill it (x.f = x)
-        super.put(h, slot, value);
-        if (barrier) writeBarrier(a, (int) w[ObjectLayout.slot(a, slot)]);
-    }
-
-    /** Grow's copy into a fresh object, which may be old (a large object): the same barrier. */
-    @Override
-    protected void initSlot(int addr, int slot, int value) {
-        super.initSlot(addr, slot, value);
-        if (barrier) writeBarrier(addr, value);
+    protected void slotStored(int object, int value) {
+        if (barrier) writeBarrier(object, value);
     }
 
     private void writeBarrier(int src, int target) {
