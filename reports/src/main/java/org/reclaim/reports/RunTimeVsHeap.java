@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 import org.reclaim.analysis.results.ResultRow;
 import org.reclaim.analysis.stats.Estimate;
@@ -28,9 +30,19 @@ final class RunTimeVsHeap {
         boolean multiples = multiples(rows);
         Map<String, TreeMap<Double, Estimate>> estimates = estimates(folder, rows, multiples, r -> r.wallNanos() / 1e6);
         List<Figure.Series> series = new ArrayList<>();
-        estimates.forEach((m, byHeap) -> {
+        for (String m : folder.managers()) {
+            TreeMap<Double, Estimate> byHeap = estimates.get(m);
+            double[] oom = outOfMemory(folder, b, m, multiples).stream()
+                    .filter(x -> byHeap == null || !byHeap.containsKey(x)).mapToDouble(Double::doubleValue).toArray();
+            if (oom.length > 0) series.add(new Figure.Series(m + " (out of memory)", m, oom, new double[oom.length], Figure.Role.FAILED));
+            if (byHeap == null) continue;
             boolean explicit = ManagerFamily.of(m) == ManagerFamily.EXPLICIT;
-            series.add(new Figure.Series(m, m, keys(byHeap), byHeap.values().stream().mapToDouble(Estimate::median).toArray(),
+            // A heap where every run of the manager ran out of memory is a gap in its line (and a cross on the axis), never bridged.
+            TreeMap<Double, Double> line = new TreeMap<>();
+            byHeap.forEach((x, e) -> line.put(x, e.median()));
+            for (double x : oom) if (x > byHeap.firstKey() && x < byHeap.lastKey()) line.put(x, Double.NaN);
+            series.add(new Figure.Series(m, m, line.keySet().stream().mapToDouble(Double::doubleValue).toArray(),
+                    line.values().stream().mapToDouble(Double::doubleValue).toArray(),
                     explicit ? Figure.Role.REFERENCE : Figure.Role.LINE));
             series.addAll(bands(m, byHeap));
             List<double[]> points = new ArrayList<>();
@@ -39,7 +51,7 @@ final class RunTimeVsHeap {
             if (points.size() > byHeap.size())
                 series.add(new Figure.Series(m + " (each run)", m, points.stream().mapToDouble(p -> p[0]).toArray(),
                         points.stream().mapToDouble(p -> p[1]).toArray(), Figure.Role.POINTS));
-        });
+        }
         String xTitle = multiples ? "heap (multiple of the minimum heap)" : "heap (MiB)";
         return new Figure(id, title, xTitle, "run time (ms, median of runs, 95% band)", Figure.Kind.LINES, false, false,
                 List.of(), series, reading(b, estimates, multiples), "");
@@ -74,6 +86,16 @@ final class RunTimeVsHeap {
         double[] high = byHeap.values().stream().mapToDouble(e -> e.hasInterval() ? e.high() : e.median()).toArray();
         return List.of(new Figure.Series(manager + " 95% low", manager, x, low, Figure.Role.BAND),
                 new Figure.Series(manager + " 95% high", manager, x, high, Figure.Role.BAND));
+    }
+
+    /** The heaps at which {@code manager}'s runs of {@code b} ran out of memory. */
+    private static SortedSet<Double> outOfMemory(ResultsFolder folder, Benchmark b, String manager, boolean multiples) {
+        SortedSet<Double> heaps = new TreeSet<>();
+        for (ResultRow r : folder.rows())
+            if (r.status().equals(ResultRow.OOM) && r.key().manager().equals(manager) && Benchmark.of(r.key()).equals(b)
+                    && (!multiples || r.minHeapBytes() > 0))
+                heaps.add(heapX(r, multiples));
+        return heaps;
     }
 
     static double heapX(ResultRow r, boolean multiples) {
