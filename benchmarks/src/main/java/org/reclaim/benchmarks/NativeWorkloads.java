@@ -44,6 +44,9 @@ public class NativeWorkloads {
         long run(int size);
     }
 
+    /** True if the workload named {@code name} has a native version. */
+    static boolean hasProgram(String name) { return name.equals("binary-trees"); }
+
     /**
      * The native version of the workload named {@code name}.
      *

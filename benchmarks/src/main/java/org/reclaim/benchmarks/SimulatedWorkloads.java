@@ -20,17 +20,20 @@ import org.reclaim.runtime.MemoryManager;
 import org.reclaim.runtime.probe.PauseRecorder;
 import org.reclaim.runtime.probe.Probe;
 import org.reclaim.workloads.Parameters;
+import org.reclaim.workloads.Runner;
 import org.reclaim.workloads.Workload;
 import org.reclaim.workloads.Workloads;
 
 /**
  * Whole workloads under each simulated manager, as the lab runs them (a fresh manager per run, a
  * {@link PauseRecorder} sampling footprint every heap/64 bytes), at {@code heapMultiple} times
- * the workload's minimum heap ({@link MinimumHeap}). Divided by {@link NativeWorkloads}' score for
+ * the workload's minimum heap ({@link MinimumHeap}, searched in a child JVM so that this one runs
+ * one manager only). Divided by {@link NativeWorkloads}' score for
  * the same workload and size, this is the simulation's cost over plain Java objects.
  *
  * <p>Epsilon never frees, so its heap is the larger of that and the run's total allocation.
- * Each run's checksum is checked against the native program's.
+ * Each run's checksum is checked against the native program's, or for a workload that has none
+ * (queue-churn, for the probe's overhead), against the trial's first run.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,6 +43,8 @@ import org.reclaim.workloads.Workloads;
 @Fork(value = 2, jvmArgsAppend = {"-XX:+UseG1GC", "-Xss16m"})
 public class SimulatedWorkloads {
     private static final long SEED = 42;
+    /** The expected checksum of a workload with no native version, until its first run gives it. */
+    private static final long NO_NATIVE = Long.MIN_VALUE;
 
     /** The workload, by its lab name. */
     @Param({"binary-trees"})
@@ -87,11 +92,11 @@ public class SimulatedWorkloads {
         sizeValue = Workloads.size(program, size);
         params = Parameters.resolve(program, Map.of());
         info = Managers.find(manager);
-        long minimum = minimumHeap > 0 ? minimumHeap : MinimumHeap.find(workload, size, SEED);
+        long minimum = minimumHeap > 0 ? minimumHeap : MinimumHeap.findInChildJvm(workload, size, SEED);
         heapBytes = (long) Math.ceil(minimum * heapMultiple / Long.BYTES) * Long.BYTES;
         if (info.family().equals("epsilon"))
-            heapBytes = Math.max(heapBytes, MinimumHeap.totalAllocation(workload, size, SEED, heapBytes));
-        expected = NativeWorkloads.program(workload).run(sizeValue);
+            heapBytes = Math.max(heapBytes, MinimumHeap.totalAllocationInChildJvm(workload, size, SEED, heapBytes));
+        expected = NativeWorkloads.hasProgram(workload) ? NativeWorkloads.program(workload).run(sizeValue) : NO_NATIVE;
         System.out.printf("%n%s (%s) under %s: heap %d bytes (%.1fx the minimum of %d bytes found with %s)%n",
                 workload, size, manager, heapBytes, (double) heapBytes / minimum, minimum,
                 minimumHeap > 0 ? "-p minimumHeap" : MinimumHeap.reference());
@@ -106,6 +111,7 @@ public class SimulatedWorkloads {
             default -> throw new IllegalArgumentException("probe must be recorder or off, not " + probe);
         };
         m = info.factory().create(heapBytes, p);
+        m.timeExplicitPausesFrom(Runner.EXPLICIT_PAUSES_TIMED_FROM);
     }
 
     /** One whole run of the workload. */
@@ -116,9 +122,13 @@ public class SimulatedWorkloads {
         return checksum;
     }
 
-    /** A run that returns another checksum than the native program's is no measurement. */
+    /**
+     * A run that returns another checksum than the native program's (or, for a workload with no
+     * native version, than its own first run's) is no measurement.
+     */
     @TearDown(Level.Invocation)
     public void checkChecksum() {
+        if (expected == NO_NATIVE) expected = checksum;
         if (checksum != expected)
             throw new IllegalStateException(workload + " under " + manager + " returned checksum " + checksum
                     + ", the native program " + expected);

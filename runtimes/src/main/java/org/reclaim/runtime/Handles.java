@@ -44,7 +44,7 @@ public final class Handles {
     private String[] names = new String[256];
     private int top = 1;
     /** Pushes so far: an entry's generation is the push count when it was made, so a reused entry has a new one. */
-    private int pushes;
+    private long pushes;
     /** True once any entry has been named (scenarios): benchmarks never pay for names. */
     private boolean named;
     private int[] frameBase = new int[64];
@@ -82,11 +82,17 @@ public final class Handles {
         return i;
     }
 
+    /** The entry index of a handle taken on trust (unchecked mode): no generation or range check. */
+    public int indexUnchecked(int handle) { return handle & INDEX_MASK; }
+
     /** Removes the last entry pushed (a temporary root of the manager's own); its handle becomes stale. */
     public void popEntry() {
         int i = --top;
         if (named) names[i] = null;
     }
+
+    /** Handles made so far (every push: allocations, borrows, moves, takes). */
+    public long pushes() { return pushes; }
 
     /** Entries in use are {@code [1, top())}. */
     public int top() { return top; }

@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
+import org.reclaim.runtime.alloc.BumpAllocator;
+import org.reclaim.runtime.alloc.FreeListAllocator;
 import org.reclaim.runtime.heap.Heap;
 import org.reclaim.runtime.heap.ObjectLayout;
 import org.reclaim.runtime.heap.Shape;
 import org.reclaim.runtime.heap.Shapes;
 import org.reclaim.runtime.heap.SlotKind;
 import org.reclaim.runtime.oracle.LifetimeOracle;
+import org.reclaim.runtime.probe.PauseKind;
 import org.reclaim.runtime.probe.Probe;
 
 /**
@@ -24,6 +27,17 @@ import org.reclaim.runtime.probe.Probe;
  * a handle, since allocation may move objects.
  */
 public abstract class MemoryManager implements Mutator {
+
+    /**
+     * Checked mode (the default): every misuse of the contract (a stale handle, a slot or data
+     * index out of range) is caught and reported. Started with {@code -Dreclaim.unchecked=true}, a
+     * JVM runs the trusted mode: those checks are compiled out (a static final), for benchmarks and
+     * large campaigns; a program that misuses the contract then has undefined results there
+     * (it may read another object's words or end with an exception of the lab). The memory errors
+     * each manager's semantics defines (double free, use after free under a sanitizer, Rust's
+     * ownership errors) are caught in both modes.
+     */
+    public static final boolean CHECKED = !Boolean.getBoolean("reclaim.unchecked");
 
     // ---- instance fields ----
 
@@ -52,11 +66,52 @@ public abstract class MemoryManager implements Mutator {
     // clone's explicit work list: (source borrow, copy, next slot) per frame, reused across calls
     private int[] cloneStack = new int[48];
 
+    /** False once a manager has said it never hands out a word twice: a new object's words are then still zero. */
+    private boolean reusesMemory = true;
+
+    // the contract's own operations, counted in plain fields (published as mutator.* counters)
+    private long reads, writes, slotAccesses, scopeEnds;
+
     protected MemoryManager(long heapBytes, Probe probe) {
         this.heap = new Heap(heapBytes);
         this.w = heap.words;
         this.probe = probe;
         this.nextSample = probe.sampleEveryBytes();
+        counters.defineDerived("mutator.reads", () -> reads);
+        counters.defineDerived("mutator.writes", () -> writes);
+        counters.defineDerived("mutator.slot.accesses", () -> slotAccesses);
+        counters.defineDerived("mutator.handles", handles::pushes);
+        counters.defineDerived("mutator.scope.ends", () -> scopeEnds);
+        counters.defineDerived("alloc.objects", () -> objectsAllocated);
+        counters.defineDerived("alloc.words", () -> bytesAllocated / Long.BYTES);
+        counters.defineDerived("objects.freed", () -> objectsFreed);
+        counters.defineDerived("words.freed", () -> bytesFreed / Long.BYTES);
+        counters.defineDerived("pauses.untimed", () -> untimedPauses);
+        counters.defineDerived("pauses.untimed.objects", () -> untimedPauseObjects);
+    }
+
+    /**
+     * Says that this manager never allocates a word twice (epsilon): the heap starts zeroed, so a
+     * new object needs no zeroing.
+     */
+    protected final void neverReusesMemory() { reusesMemory = false; }
+
+    /** Publishes a bump allocator's work as {@code bump.*} counters (one bump allocator per manager). */
+    protected final void countWork(BumpAllocator bump) {
+        counters.defineDerived("bump.allocations", bump::allocations);
+        counters.defineDerived("bump.failures", bump::failures);
+    }
+
+    /** Publishes a free-list allocator's work as {@code freelist.*} counters (one free-list allocator per manager). */
+    protected final void countWork(FreeListAllocator freeList) {
+        counters.defineDerived("freelist.allocations.fast", freeList::fastAllocations);
+        counters.defineDerived("freelist.allocations.slow", freeList::slowAllocations);
+        counters.defineDerived("freelist.failures", freeList::failures);
+        counters.defineDerived("freelist.blocks.searched", freeList::blocksSearched);
+        counters.defineDerived("freelist.splits", freeList::splits);
+        counters.defineDerived("freelist.frees", freeList::frees);
+        counters.defineDerived("freelist.consolidations", freeList::consolidations);
+        counters.defineDerived("freelist.words.scanned", freeList::wordsScanned);
     }
 
     /** The manager's name as the lab lists it, variant included (for example {@code refcount+cycles}). */
@@ -119,12 +174,24 @@ public abstract class MemoryManager implements Mutator {
         return s;
     }
 
+    @Override public final int enter() { return handles.pushFrame(); }
+
+    @Override public final void exit(int mark) { closeScope(mark); }
+
+    @Override
+    public final int ret(int mark, int h) {
+        if (CHECKED && handles.depth() != mark)
+            throw bad("ret: scope " + mark + " is not the innermost open scope (" + handles.depth() + " is)");
+        return ret(h);
+    }
+
     /** Ends scope {@code depth} if it is still open. */
     final void closeScope(int depth) {
         int d = handles.depth();
         if (d < depth) return;
         if (d != depth) throw bad("scope " + depth + " closed while scope " + d + " inside it is still open");
         if (oracle != null) oracle.tick();
+        scopeEnds++;
         try {
             scopeEnd(handles.base(d), handles.top());
         } finally {
@@ -185,11 +252,11 @@ public abstract class MemoryManager implements Mutator {
         int size = (int) words;
         int a = allocate(size);
         w[a] = ObjectLayout.header(size, shapeId, flags, site);
-        w[a + 1] = ObjectLayout.identity(nextId++);
-        for (int k = a + ObjectLayout.HEADER_WORDS, end = a + size; k < end; k++) w[k] = 0L;
+        ObjectLayout.initIdentity(w, a, nextId++);
+        if (reusesMemory) for (int k = a + ObjectLayout.HEADER_WORDS, end = a + size; k < end; k++) w[k] = 0L;
         objectsAllocated++;
         bytesAllocated += (long) size * Long.BYTES;
-        if (oracle != null && oracle.allocated(ObjectLayout.id(w[a + 1]), size, bytesAllocated)) {
+        if (oracle != null && oracle.allocated(ObjectLayout.id(w, a), size, bytesAllocated)) {
             handles.push(a, handleKind);                  // the new object is a root during the walk (which moves nothing)
             oracle.walk(this, bytesAllocated);
             handles.popEntry();
@@ -216,6 +283,7 @@ public abstract class MemoryManager implements Mutator {
      * calls it once for every object it frees (collectors too, for each object they reclaim).
      */
     protected final void countFreed(int addr) {
+        if (untimedObjects > 0 && --untimedObjects == 0) pauseStart = System.nanoTime();
         objectsFreed++;
         bytesFreed += (long) heap.sizeOf(addr) * Long.BYTES;
         if (freeListener != null) freeListener.accept(idAt(addr));
@@ -225,16 +293,113 @@ public abstract class MemoryManager implements Mutator {
     private IntConsumer freeListener;
 
     /**
+     * Counts {@code objects} objects of {@code words} words freed at once, where nobody asks which
+     * they were: a copying collector's dead objects, known by arithmetic without parsing the space
+     * they were in. When {@link #needsEachFreedObject()}, the collector parses and calls
+     * {@link #countFreed} for each instead.
+     */
+    protected final void countFreedInBulk(long objects, long words) {
+        objectsFreed += objects;
+        bytesFreed += words * Long.BYTES;
+    }
+
+    /** True when a free listener or the lifetime oracle needs the identity of every freed object. */
+    protected final boolean needsEachFreedObject() { return freeListener != null || oracle != null; }
+
+    /**
      * Calls {@code listener} with the identity of every object freed from now on (tests, and
      * {@code lab explain}). One branch on the free path when unset.
      */
     public final void onFree(IntConsumer listener) { this.freeListener = listener; }
 
+    // ---- pauses: the one place the clock is read ----
+
+    /** Objects an explicit pause frees before its clock starts (0: at its start). */
+    private int explicitTimedFrom;
+    private boolean pauseOpen;
+    private PauseKind pauseKind;
+    private long pauseStart, pauseInUse, pauseObjectsFreed, pauseBytesFreed;
+    /** Objects the open explicit pause must still free before its clock starts. */
+    private int untimedObjects;
+    private long untimedPauses, untimedPauseObjects;
+
+    /**
+     * Times explicit pauses (a manual recursive free, a drop-glue run, a decrement cascade) only
+     * from their {@code objects}-th freed object on: a pause that frees fewer is counted
+     * ({@code pauses.untimed}, {@code pauses.untimed.objects}) but costs no clock reading and is
+     * not given to the probe; a longer one is timed from that object to its end. 0 (the default)
+     * times every pause from its start. The lab's runs set it ({@code Runner}); tests and
+     * {@code lab explain} keep every pause.
+     */
+    public final void timeExplicitPausesFrom(int objects) {
+        if (objects < 0) throw new IllegalArgumentException("objects must be >= 0, not " + objects);
+        this.explicitTimedFrom = objects;
+    }
+
+    /**
+     * Begins a collection pause (always timed): the oracle's walk first (not the collector's
+     * work), then the clock and the heap in use.
+     */
+    protected final void beginCollectionPause(PauseKind kind) {
+        collectionStarting();
+        openPause(kind);
+        pauseStart = System.nanoTime();
+    }
+
+    /** Ends the collection begun by {@link #beginCollectionPause}, recording it with its work. */
+    protected final void endCollectionPause(long objects, long words) {
+        pauseOpen = false;
+        probe.pause(pauseKind, pauseStart, System.nanoTime(), objects, words, pauseInUse, inUseBytes());
+    }
+
+    /**
+     * Begins an explicit pause: one that frees what the program released (see
+     * {@link #timeExplicitPausesFrom}). Returns false, doing nothing, if a pause is already open:
+     * its work then belongs to that one, and the caller must not end it.
+     */
+    protected final boolean beginExplicitPause(PauseKind kind) {
+        if (pauseOpen) return false;
+        openPause(kind);
+        untimedObjects = explicitTimedFrom;
+        if (explicitTimedFrom == 0) pauseStart = System.nanoTime();
+        return true;
+    }
+
+    /**
+     * Ends the explicit pause begun by {@link #beginExplicitPause}: nothing if it freed nothing;
+     * counted as untimed if it freed fewer objects than its clock waits for; else recorded with the
+     * objects and words it freed.
+     */
+    protected final void endExplicitPause() {
+        pauseOpen = false;
+        long objects = objectsFreed - pauseObjectsFreed;
+        if (objects == 0) {
+            untimedObjects = 0;
+            return;
+        }
+        if (untimedObjects > 0) {
+            untimedObjects = 0;
+            untimedPauses++;
+            untimedPauseObjects += objects;
+            return;
+        }
+        probe.pause(pauseKind, pauseStart, System.nanoTime(), objects, (bytesFreed - pauseBytesFreed) / Long.BYTES,
+                pauseInUse, inUseBytes());
+    }
+
+    private void openPause(PauseKind kind) {
+        pauseOpen = true;
+        pauseKind = kind;
+        pauseInUse = inUseBytes();
+        pauseObjectsFreed = objectsFreed;
+        pauseBytesFreed = bytesFreed;
+    }
+
     // ---- resolving handles ----
 
     /** The entry index of handle {@code h}, which must be live (not stale). */
     protected final int entry(int h) {
-        int i = handles.index(h);
+        int i = CHECKED ? handles.index(h) : handles.indexUnchecked(h);
         if (i < 0) throw stale(h);
         if (oracle != null) oracle.tick();
         return i;
@@ -245,7 +410,7 @@ public abstract class MemoryManager implements Mutator {
         int i = entry(h);
         int a = handles.addr[i];
         if (a == Heap.NULL) throw nullReference(i);
-        if (oracle != null) oracle.used(ObjectLayout.id(w[a + 1]), bytesAllocated);
+        if (oracle != null) oracle.used(ObjectLayout.id(w, a), bytesAllocated);
         return a;
     }
 
@@ -287,7 +452,8 @@ public abstract class MemoryManager implements Mutator {
     /** The heap address of slot {@code slot} of the object at {@code addr}, bounds-checked. */
     protected final int slotAddr(int addr, int slot) {
         int n = slotsAt(addr);
-        if (slot < 0 || slot >= n)
+        slotAccesses++;
+        if (CHECKED && (slot < 0 || slot >= n))
             throw bad("slot " + slot + " is out of range for a " + shapeAt(addr).name() + " with " + n + " slots");
         return addr + ObjectLayout.HEADER_WORDS + slot;
     }
@@ -296,7 +462,7 @@ public abstract class MemoryManager implements Mutator {
     protected final int dataAddr(int addr, int i) {
         int first = addr + ObjectLayout.HEADER_WORDS + slotsAt(addr);
         int n = addr + ObjectLayout.size(w[addr]) - first;
-        if (i < 0 || i >= n)
+        if (CHECKED && (i < 0 || i >= n))
             throw bad("data word " + i + " is out of range for a " + shapeAt(addr).name() + " with " + n + " data words");
         return first + i;
     }
@@ -315,9 +481,17 @@ public abstract class MemoryManager implements Mutator {
 
     // ---- data ----
 
-    @Override public long read(int h, int i) { return w[dataAddr(access(h), i)]; }
+    @Override
+    public long read(int h, int i) {
+        reads++;
+        return w[dataAddr(access(h), i)];
+    }
 
-    @Override public void write(int h, int i, long value) { w[dataAddr(access(h), i)] = value; }
+    @Override
+    public void write(int h, int i, long value) {
+        writes++;
+        w[dataAddr(access(h), i)] = value;
+    }
 
     @Override public int length(int h) { return lengthAt(access(h)); }
 
@@ -334,6 +508,15 @@ public abstract class MemoryManager implements Mutator {
         return handles.push((int) w[sa], slotKind(a, slot) == SlotKind.WEAK ? Handles.WEAK : Handles.BORROW);
     }
 
+    /** One slot access: the child's address, and a borrow of it unless the slot is empty. */
+    @Override
+    public int child(int h, int slot) {
+        int a = access(h);
+        int c = (int) w[slotAddr(a, slot)];
+        if (c == Heap.NULL) return Handles.NONE;
+        return handles.push(c, slotKind(a, slot) == SlotKind.WEAK ? Handles.WEAK : Handles.BORROW);
+    }
+
     @Override
     public boolean advance(int cursor, int slot) {
         int i = entry(cursor);
@@ -344,7 +527,8 @@ public abstract class MemoryManager implements Mutator {
 
     @Override
     public void put(int h, int slot, int value) {
-        int sa = slotAddr(access(h), slot);
+        int a = access(h);
+        int sa = slotAddr(a, slot);
         int v = Heap.NULL;
         if (value != Handles.NONE) {
             int vi = entry(value);
@@ -352,7 +536,15 @@ public abstract class MemoryManager implements Mutator {
             handles.kill(vi);
         }
         w[sa] = v;
+        slotStored(a, v);
     }
+
+    /**
+     * The slot-store barrier hook: called after every store of {@code value} (an address, or null)
+     * into a slot of the object at {@code object} made by the managed-language {@code put} and by
+     * {@code grow}'s copy. Default: nothing (no barrier); a generational collector remembers.
+     */
+    protected void slotStored(int object, int value) {}
 
     @Override
     public int take(int h, int slot) {
@@ -431,8 +623,11 @@ public abstract class MemoryManager implements Mutator {
         System.arraycopy(w, fd, w, td, dn);
     }
 
-    /** Stores {@code value} into empty slot {@code slot} of a fresh object (grow's copy). Generational adds its barrier. */
-    protected void initSlot(int addr, int slot, int value) { w[addr + ObjectLayout.HEADER_WORDS + slot] = value; }
+    /** Stores {@code value} into empty slot {@code slot} of a fresh object (grow's copy), through the barrier hook. */
+    private void initSlot(int addr, int slot, int value) {
+        w[addr + ObjectLayout.HEADER_WORDS + slot] = value;
+        slotStored(addr, value);
+    }
 
     /** What becomes of the old block after {@link #grow}: default, nothing (it is garbage). */
     protected void releaseGrown(int oldAddr, int newAddr) {}
@@ -493,7 +688,7 @@ public abstract class MemoryManager implements Mutator {
 
     @Override public void name(int h, String name) { handles.name(entry(h), name); }
 
-    @Override public int id(int h) { return ObjectLayout.id(w[deref(h) + 1]); }
+    @Override public int id(int h) { return ObjectLayout.id(w, deref(h)); }
 
     @Override
     public int defineSite(String where) {
@@ -510,7 +705,7 @@ public abstract class MemoryManager implements Mutator {
     }
 
     /** The identity of the object at {@code addr}. */
-    public final int idAt(int addr) { return ObjectLayout.id(w[addr + 1]); }
+    public final int idAt(int addr) { return ObjectLayout.id(w, addr); }
 
     /** Parses {@code [start, end)} block by block, calling {@code visitor} with each block not marked free. */
     protected final void parse(int start, int end, IntConsumer visitor) {

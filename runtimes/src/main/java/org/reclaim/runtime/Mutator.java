@@ -8,8 +8,18 @@ import org.reclaim.runtime.heap.Shapes;
  * runs it.
  *
  * <p>References the workload holds are <em>handles</em> ({@code int}s) owned by the innermost open
- * {@link Scope}. {@link Handles#NONE} is no handle. Slot and data indices count from 0 over the
+ * scope. {@link Handles#NONE} is no handle. Slot and data indices count from 0 over the
  * object's slots and data words respectively.
+ *
+ * <p>Scopes come in two forms with one meaning: a {@link Scope} object for blocks
+ * ({@code try (Scope s = m.scope())}), and an {@code int} mark for function bodies, where a hot
+ * recursive function should not touch an object: {@code int mark = m.enter(); ...
+ * return m.ret(mark, x);} or {@code m.exit(mark)} (in a {@code finally} when the body may throw).
+ * The table of what each manager makes of each operation is in {@code docs/architecture.md}.
+ *
+ * <p>The mark form, {@link #child} and the mark {@code ret} are optional operations: every
+ * simulated manager and the real JVM's heap have them; a mutator that wraps another (a scenario's
+ * watcher) may not, and says so.
  */
 public interface Mutator {
 
@@ -94,6 +104,30 @@ public interface Mutator {
 
     /** {@code return x}: ends the current scope and moves {@code h} into the enclosing one. */
     int ret(int h);
+
+    // ---- the cheap forms, for hot function bodies ----
+
+    /** Opens a scope (a function body) and returns its mark, for {@link #exit} or {@link #ret(int, int)}. */
+    default int enter() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no scope marks: use scope()");
+    }
+
+    /** Ends the scope {@link #enter} opened, unless a {@link #ret(int, int)} has already ended it. */
+    default void exit(int mark) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no scope marks: use scope()");
+    }
+
+    /** {@code return x} from the scope whose mark is {@code mark}: ends it and moves {@code h} into the enclosing one. */
+    default int ret(int mark, int h) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no scope marks: use scope()");
+    }
+
+    /**
+     * {@code x.next.as_ref()} in one call: a borrow of the child in {@code slot}, or
+     * {@link Handles#NONE} (no handle made) if the slot is empty. Replaces {@link #isNull(int, int)}
+     * followed by {@link #borrow(int, int)}.
+     */
+    default int child(int h, int slot) { return isNull(h, slot) ? Handles.NONE : borrow(h, slot); }
 
     // ---- for scenarios and tests ----
 

@@ -2,6 +2,7 @@ package org.reclaim.workloads;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.reclaim.runtime.Handles;
 import org.reclaim.runtime.Mutator;
 import org.reclaim.runtime.Scope;
 import org.reclaim.runtime.heap.SlotKind;
@@ -70,24 +71,28 @@ public final class BinaryTrees implements Workload {
         return checksum;
     }
 
-    /** {@code Box::new(Node { left: bottom_up(d - 1), right: bottom_up(d - 1) })}: children first. */
+    /**
+     * {@code Box::new(Node { left: bottom_up(d - 1), right: bottom_up(d - 1) })}: children first.
+     * The function body is a scope mark ({@code enter}/{@code ret}), not a {@code Scope} object: this
+     * runs once per node. An exception (out of memory) leaves the frame for the run's end to discard.
+     */
     static int bottomUp(Mutator m, int node, int depth) {
-        try (Scope s = m.scope()) {
-            if (depth <= 0) return m.ret(m.alloc(node, 0));
-            int left = bottomUp(m, node, depth - 1);
-            int right = bottomUp(m, node, depth - 1);
-            int n = m.alloc(node, 0);
-            m.put(n, LEFT, left);
-            m.put(n, RIGHT, right);
-            return m.ret(n);
-        }
+        int body = m.enter();
+        if (depth <= 0) return m.ret(body, m.alloc(node, 0));
+        int left = bottomUp(m, node, depth - 1);
+        int right = bottomUp(m, node, depth - 1);
+        int n = m.alloc(node, 0);
+        m.put(n, LEFT, left);
+        m.put(n, RIGHT, right);
+        return m.ret(body, n);
     }
 
-    /** {@code fn check(&self) -> i64 { 1 + left.check() + right.check() }}. */
+    /** {@code fn check(&self) -> i64 { 1 + left.map_or(0, check) + right.map_or(0, check) }}. */
     static long check(Mutator m, int tree) {
-        try (Scope s = m.scope()) {
-            if (m.isNull(tree, LEFT)) return 1;
-            return 1 + check(m, m.borrow(tree, LEFT)) + check(m, m.borrow(tree, RIGHT));
-        }
+        int body = m.enter();
+        int left = m.child(tree, LEFT);
+        long count = left == Handles.NONE ? 1 : 1 + check(m, left) + check(m, m.child(tree, RIGHT));
+        m.exit(body);
+        return count;
     }
 }

@@ -14,7 +14,7 @@ import org.reclaim.workloads.scenarios.Scenario;
 /**
  * A workload that is correct in Rust runs to the same result under every manager that exists:
  * the checksum pinned here (so a change of program or seed is noticed), status ok, and nothing
- * leaked (DESIGN.md: every object freed exactly once, or unreachable at the end).
+ * leaked (docs/architecture.md: every object freed exactly once, or unreachable at the end).
  */
 class EveryWorkloadUnderEveryManagerTest {
     private static final long HEAP = 16L << 20;

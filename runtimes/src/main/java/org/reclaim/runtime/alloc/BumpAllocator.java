@@ -11,6 +11,8 @@ public final class BumpAllocator {
     private int start;
     private int cursor;
     private int limit;
+    private long allocations;
+    private long failures;
 
     /** An allocator over {@code [start, limit)} of the heap. */
     public BumpAllocator(int start, int limit) { reset(start, limit); }
@@ -21,8 +23,12 @@ public final class BumpAllocator {
      */
     public int alloc(int words) {
         int a = cursor;
-        if (limit - a < words) return Heap.NULL;
+        if (limit - a < words) {
+            failures++;
+            return Heap.NULL;
+        }
         cursor = a + words;
+        allocations++;
         return a;
     }
 
@@ -39,6 +45,12 @@ public final class BumpAllocator {
     public int start() { return start; }
     public int cursor() { return cursor; }
     public int limit() { return limit; }
+
+    /** Requests served (the fast path: an add and a compare). */
+    public long allocations() { return allocations; }
+
+    /** Requests that found the region full: each sends its caller to its slow path. */
+    public long failures() { return failures; }
 
     /** Words allocated in the region. */
     public long usedWords() { return cursor - start; }

@@ -32,6 +32,12 @@ public final class FreeListAllocator {
     private long consolidations;
     private long freesSinceConsolidation;
     private long wordsScanned;
+    private long fastAllocations;
+    private long slowAllocations;
+    private long failures;
+    private long blocksSearched;
+    private long splits;
+    private long frees;
 
     /** An allocator over {@code [start, limit)} of {@code heap}, all of it one free block. */
     public FreeListAllocator(Heap heap, int start, int limit) {
@@ -40,7 +46,7 @@ public final class FreeListAllocator {
         this.limit = limit;
         if (limit - start >= 2) {
             w[start] = ObjectLayout.freeHeader(limit - start);
-            w[start + 1] = Heap.NULL;
+            ObjectLayout.setNextFree(w, start, Heap.NULL);
             large = start;
         } else if (limit > start) {
             w[start] = ObjectLayout.freeHeader(limit - start);
@@ -58,8 +64,9 @@ public final class FreeListAllocator {
         if (words <= SMALL_MAX) {
             int a = small[words];
             if (a != Heap.NULL) {
-                small[words] = (int) w[a + 1];
+                small[words] = ObjectLayout.nextFree(w, a);
                 usedWords += words;
+                fastAllocations++;
                 return a;
             }
         }
@@ -73,6 +80,7 @@ public final class FreeListAllocator {
      * such request while free memory sits in blocks of other sizes.)
      */
     private int allocSlow(int words) {
+        slowAllocations++;
         int a = firstFit(words);
         if (a == Heap.NULL) a = fromSmallerLists(words);
         if (a == Heap.NULL && freesSinceConsolidation > 0) {
@@ -80,11 +88,14 @@ public final class FreeListAllocator {
             a = firstFit(words);
             if (a == Heap.NULL && words <= SMALL_MAX && small[words] != Heap.NULL) {
                 a = small[words];
-                small[words] = (int) w[a + 1];
+                small[words] = ObjectLayout.nextFree(w, a);
             }
             if (a == Heap.NULL) a = fromSmallerLists(words);
         }
-        if (a == Heap.NULL) return Heap.NULL;
+        if (a == Heap.NULL) {
+            failures++;
+            return Heap.NULL;
+        }
         usedWords += words;
         return a;
     }
@@ -92,11 +103,12 @@ public final class FreeListAllocator {
     /** First fit over the large list, then over larger small lists; splits what it finds. */
     private int firstFit(int words) {
         int prev = Heap.NULL;
-        for (int b = large; b != Heap.NULL; prev = b, b = (int) w[b + 1]) {
+        for (int b = large; b != Heap.NULL; prev = b, b = ObjectLayout.nextFree(w, b)) {
+            blocksSearched++;
             int size = ObjectLayout.size(w[b]);
             if (size >= words) {
-                int next = (int) w[b + 1];
-                if (prev == Heap.NULL) large = next; else w[prev + 1] = next;
+                int next = ObjectLayout.nextFree(w, b);
+                if (prev == Heap.NULL) large = next; else ObjectLayout.setNextFree(w, prev, next);
                 split(b, size, words);
                 return b;
             }
@@ -107,9 +119,10 @@ public final class FreeListAllocator {
     /** After consolidation: a small block bigger than asked for, split. */
     private int fromSmallerLists(int words) {
         for (int s = Math.max(words + 1, 2); s <= SMALL_MAX; s++) {
+            blocksSearched++;
             int b = small[s];
             if (b != Heap.NULL) {
-                small[s] = (int) w[b + 1];
+                small[s] = ObjectLayout.nextFree(w, b);
                 split(b, s, words);
                 return b;
             }
@@ -121,6 +134,7 @@ public final class FreeListAllocator {
     private void split(int b, int size, int words) {
         int rest = size - words;
         if (rest > 0) {
+            splits++;
             int r = b + words;
             w[r] = ObjectLayout.freeHeader(rest);
             if (rest >= 2) push(r, rest);
@@ -130,10 +144,10 @@ public final class FreeListAllocator {
 
     private void push(int b, int size) {
         if (size <= SMALL_MAX) {
-            w[b + 1] = small[size];
+            ObjectLayout.setNextFree(w, b, small[size]);
             small[size] = b;
         } else {
-            w[b + 1] = large;
+            ObjectLayout.setNextFree(w, b, large);
             large = b;
         }
     }
@@ -144,6 +158,7 @@ public final class FreeListAllocator {
     public void free(int addr) {
         int size = ObjectLayout.size(w[addr]);
         usedWords -= size;
+        frees++;
         freesSinceConsolidation++;
         w[addr] = ObjectLayout.freeHeader(size);
         push(addr, size);
@@ -193,6 +208,18 @@ public final class FreeListAllocator {
     public long consolidations() { return consolidations; }
     /** Block headers read by consolidation. */
     public long wordsScanned() { return wordsScanned; }
+    /** Requests served from an exact-size list (the fast path). */
+    public long fastAllocations() { return fastAllocations; }
+    /** Requests that took the slow path (first fit, a split, maybe consolidation). */
+    public long slowAllocations() { return slowAllocations; }
+    /** Slow-path requests that found no block even after consolidating. */
+    public long failures() { return failures; }
+    /** Large blocks and size-class lists looked at by the slow path. */
+    public long blocksSearched() { return blocksSearched; }
+    /** Blocks split to serve a smaller request. */
+    public long splits() { return splits; }
+    /** Blocks returned to the lists. */
+    public long frees() { return frees; }
 
     /** Walks the region and measures its free memory. */
     public Fragmentation fragmentation() {
@@ -211,7 +238,7 @@ public final class FreeListAllocator {
     /** True if {@code addr} is on one of the free lists (for invariant checks; walks the lists). */
     public boolean onFreeList(int addr) {
         int size = ObjectLayout.size(w[addr]);
-        for (int b = size <= SMALL_MAX ? small[size] : large; b != Heap.NULL; b = (int) w[b + 1])
+        for (int b = size <= SMALL_MAX ? small[size] : large; b != Heap.NULL; b = ObjectLayout.nextFree(w, b))
             if (b == addr) return true;
         return false;
     }
@@ -219,7 +246,7 @@ public final class FreeListAllocator {
     /** Calls {@code visitor} with every block on a free list (for invariant checks). */
     public void forEachListed(java.util.function.IntConsumer visitor) {
         for (int s = 2; s <= SMALL_MAX; s++)
-            for (int b = small[s]; b != Heap.NULL; b = (int) w[b + 1]) visitor.accept(b);
-        for (int b = large; b != Heap.NULL; b = (int) w[b + 1]) visitor.accept(b);
+            for (int b = small[s]; b != Heap.NULL; b = ObjectLayout.nextFree(w, b)) visitor.accept(b);
+        for (int b = large; b != Heap.NULL; b = ObjectLayout.nextFree(w, b)) visitor.accept(b);
     }
 }

@@ -18,6 +18,8 @@ public final class Epsilon extends MemoryManager {
     public Epsilon(long heapBytes, Probe probe) {
         super(heapBytes, probe);
         bump = new BumpAllocator(1, heap.capacity());
+        countWork(bump);
+        neverReusesMemory();
     }
 
     @Override public String name() { return "epsilon"; }

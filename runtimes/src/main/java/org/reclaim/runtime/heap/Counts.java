@@ -17,7 +17,6 @@ import org.reclaim.runtime.Counters;
  */
 public final class Counts {
     private static final VarHandle WORDS = MethodHandles.arrayElementVarHandle(long[].class);
-    private static final int STRONG_SHIFT = 32, WEAK_SHIFT = 56;
 
     private final long[] w;
     private final boolean atomic;
@@ -40,22 +39,22 @@ public final class Counts {
     public boolean atomic() { return atomic; }
 
     /** The strong count of the object at {@code addr}. */
-    public static int strong(long[] w, int addr) { return ObjectLayout.strong(w[addr + 1]); }
+    public static int strong(long[] w, int addr) { return ObjectLayout.strong(w, addr); }
 
     /** The weak count of the object at {@code addr}. */
-    public static int weak(long[] w, int addr) { return ObjectLayout.weak(w[addr + 1]); }
+    public static int weak(long[] w, int addr) { return ObjectLayout.weak(w, addr); }
 
     /**
      * Adds {@code delta} to the strong count of the object at {@code addr}; returns the new count
      * ({@link ObjectLayout#STRONG_MAX} if it is stuck).
      */
-    public int addStrong(int addr, int delta) { return add(addr + 1, STRONG_SHIFT, ObjectLayout.STRONG_MAX, delta); }
+    public int addStrong(int addr, int delta) { return add(addr + ObjectLayout.COUNTS_WORD, ObjectLayout.STRONG_SHIFT, ObjectLayout.STRONG_MAX, delta); }
 
     /** Adds {@code delta} to the weak count of the object at {@code addr}; returns the new count. */
-    public int addWeak(int addr, int delta) { return add(addr + 1, WEAK_SHIFT, ObjectLayout.WEAK_MAX, delta); }
+    public int addWeak(int addr, int delta) { return add(addr + ObjectLayout.COUNTS_WORD, ObjectLayout.WEAK_SHIFT, ObjectLayout.WEAK_MAX, delta); }
 
     /** Sets the strong count of a new object (no other thread can see it yet). */
-    public void initStrong(int addr, int count) { w[addr + 1] = ObjectLayout.withStrong(w[addr + 1], count); }
+    public void initStrong(int addr, int count) { ObjectLayout.initStrong(w, addr, count); }
 
     private int add(int i, int shift, int max, int delta) {
         long old, now;
@@ -65,7 +64,7 @@ public final class Counts {
             int c = (int) (old >>> shift) & max;
             if (c == max) return max;
             n = c + delta;
-            if (n < 0) throw new IllegalStateException("count fell below zero at word " + (i - 1));
+            if (n < 0) throw new IllegalStateException("count fell below zero at word " + (i - ObjectLayout.COUNTS_WORD));
             now = (old & ~((long) max << shift)) | ((long) n << shift);
             if (!atomic) {
                 w[i] = now;

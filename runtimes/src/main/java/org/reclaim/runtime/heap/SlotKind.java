@@ -2,7 +2,7 @@ package org.reclaim.runtime.heap;
 
 /**
  * The kind of a reference slot, following Rust's field types. Each memory manager gives each kind
- * its own meaning (DESIGN.md, "The mutator contract").
+ * its own meaning (docs/architecture.md, "The contract per family").
  */
 public enum SlotKind {
     /** {@code Box<T>}, {@code Option<Box<T>>}, a {@code Vec}'s elements: the parent owns the child. */

@@ -79,12 +79,32 @@ public final class JavaHeap implements Mutator {
 
     @Override
     public Scope scope() {
-        if (depth + 1 == frameBase.length) frameBase = Arrays.copyOf(frameBase, frameBase.length * 2);
-        frameBase[++depth] = top;
+        enter();
         if (depth >= scopes.length) scopes = Arrays.copyOf(scopes, scopes.length * 2);
         Scope s = scopes[depth];
         if (s == null) s = scopes[depth] = new Scope(this::closeScope, depth);
         return s;
+    }
+
+    @Override
+    public int enter() {
+        if (depth + 1 == frameBase.length) frameBase = Arrays.copyOf(frameBase, frameBase.length * 2);
+        frameBase[++depth] = top;
+        return depth;
+    }
+
+    @Override public void exit(int mark) { closeScope(mark); }
+
+    @Override
+    public int ret(int mark, int h) {
+        if (depth != mark) throw bad("ret: scope " + mark + " is not the innermost open scope (" + depth + " is)");
+        return ret(h);
+    }
+
+    @Override
+    public int child(int h, int slot) {
+        Object c = slots(deref(h), slot)[slot];
+        return c == null ? Handles.NONE : push(c);
     }
 
     private void closeScope(int d) {

@@ -9,6 +9,7 @@ import org.reclaim.runtime.Leak;
 import org.reclaim.runtime.MemoryFault;
 import org.reclaim.runtime.MemoryManager;
 import org.reclaim.runtime.OutOfMemory;
+import org.reclaim.runtime.alloc.ExplicitFreeListSpace;
 import org.reclaim.runtime.alloc.FreeListAllocator;
 import org.reclaim.runtime.heap.Counts;
 import org.reclaim.runtime.heap.Heap;
@@ -30,13 +31,12 @@ import org.reclaim.runtime.probe.Probe;
  * touched.
  */
 public final class Manual extends MemoryManager {
-    private final FreeListAllocator freeList;
+    private final ExplicitFreeListSpace space;
     private final boolean sanitize;
 
     private final int freeCalls = counters.define("free.calls");
-    private final int objectsFreedCounter = counters.define("objects.freed");
-    private final int wordsFreed = counters.define("words.freed");
     private final int handCountChanges = counters.define("counts.changed");
+    private final int slotsScanned = counters.define("free.slots.scanned");
     private final Counts counts = new Counts(w, false, counters);
 
     // recursive free's explicit work list
@@ -50,7 +50,8 @@ public final class Manual extends MemoryManager {
 
     public Manual(long heapBytes, Probe probe, boolean sanitize) {
         super(heapBytes, probe);
-        this.freeList = new FreeListAllocator(heap, 1, heap.capacity());
+        this.space = new ExplicitFreeListSpace(heap);
+        countWork(space.allocator());
         this.sanitize = sanitize;
         this.quarantineLimitWords = heap.capacity() / 4;
     }
@@ -61,10 +62,10 @@ public final class Manual extends MemoryManager {
 
     @Override
     protected int allocate(int words) {
-        int a = freeList.alloc(words);
+        int a = space.tryAlloc(words);
         if (a == Heap.NULL && sanitize && qSize > 0) {
             while (qSize > 0) releaseOldestQuarantined();
-            a = freeList.alloc(words);
+            a = space.tryAlloc(words);
         }
         if (a == Heap.NULL) throw new OutOfMemory((long) words * Long.BYTES, heap.bytes());
         return a;
@@ -74,20 +75,44 @@ public final class Manual extends MemoryManager {
         if (handleKind == Handles.RC) counts.initStrong(addr, 1);
     }
 
-    @Override public long inUseBytes() { return (freeList.usedWords() - quarantinedWords) * Long.BYTES; }
+    @Override public long inUseBytes() { return (space.usedWords() - quarantinedWords) * Long.BYTES; }
 
-    @Override public void forEachObject(IntConsumer visitor) { parse(1, heap.capacity(), visitor); }
+    @Override public void forEachObject(IntConsumer visitor) { space.forEachObject(visitor); }
 
     /** The allocator, for invariant checks. */
-    public FreeListAllocator allocator() { return freeList; }
+    public FreeListAllocator allocator() { return space.allocator(); }
 
     // ---- access ----
 
+    /**
+     * {@link #deref} plus C's two outcomes of a dangling pointer: with {@code sanitize}, a freed
+     * block is reported before any data is touched; without, the access goes ahead on whatever lives
+     * there now, unless the address or the header found there leads outside the heap, which is the
+     * segmentation fault C would give (a pointer read out of a reused block can hold any number).
+     */
     @Override
     protected int access(int h) {
         int a = deref(h);
-        if (sanitize && ObjectLayout.has(w[a], ObjectLayout.FREE)) throw useAfterFree(entry(h), a, "READ or WRITE");
+        if (sanitize) {
+            if (ObjectLayout.has(w[a], ObjectLayout.FREE)) throw useAfterFree(entry(h), a, "READ or WRITE");
+        } else if (!mapped(a)) {
+            throw segmentationFault(a);
+        }
         return a;
+    }
+
+    /**
+     * True if {@code a} is inside the heap and the header found there names a shape of this run
+     * and a block that ends inside the heap: what every later index computed from it needs to stay
+     * in the heap (a slot or data index out of the object is the contract's own check). A few
+     * compares, on every access of a C program.
+     */
+    private boolean mapped(int a) {
+        int capacity = heap.capacity();
+        if (a <= Heap.NULL || a > capacity - ObjectLayout.MIN_WORDS) return false;
+        long header = w[a];
+        int size = ObjectLayout.size(header);
+        return ObjectLayout.shape(header) < shapes.size() && size >= ObjectLayout.MIN_WORDS && size <= capacity - a;
     }
 
     // ---- pointers are copies ----
@@ -132,10 +157,10 @@ public final class Manual extends MemoryManager {
         int a = handles.addr[i];
         counters.inc(freeCalls);
         if (a == Heap.NULL) return;
+        if (!sanitize && !mapped(a)) throw segmentationFault(a);
         if (ObjectLayout.has(w[a], ObjectLayout.FREE)) throw doubleFree(i, a);
         if (handles.kind[i] == Handles.WEAK) return;
-        long t0 = System.nanoTime();
-        long freedBefore = objectsFreed, bytesBefore = bytesFreed, inUse = inUseBytes();
+        boolean timed = beginExplicitPause(PauseKind.FREE);
         int sp = 0;
         work[sp++] = a;
         while (sp > 0) {
@@ -147,30 +172,26 @@ public final class Manual extends MemoryManager {
             }
             int n = slotsAt(o);
             var shape = shapeAt(o);
+            counters.add(slotsScanned, n);
             for (int s = 0; s < n; s++) {
                 int c = (int) w[o + ObjectLayout.HEADER_WORDS + s];
                 if (c == Heap.NULL || shape.slotKind(s) == SlotKind.WEAK) continue;
+                if (!mapped(c)) throw segmentationFault(c);
                 if (ObjectLayout.has(w[c], ObjectLayout.FREE)) continue;
                 if (sp == work.length) work = Arrays.copyOf(work, sp * 2);
                 work[sp++] = c;
             }
             freeBlock(o);
         }
-        long objects = objectsFreed - freedBefore;
-        if (objects > 0)
-            probe.pause(PauseKind.FREE, t0, System.nanoTime(), objects, (bytesFreed - bytesBefore) / Long.BYTES,
-                    inUse, inUseBytes());
+        if (timed) endExplicitPause();
     }
 
     private void freeBlock(int o) {
         long header = w[o];
         int size = ObjectLayout.size(header);
         countFreed(o);
-        counters.inc(objectsFreedCounter);
-        counters.add(wordsFreed, size);
-        long stamped = ObjectLayout.header(size, ObjectLayout.shape(header), ObjectLayout.FREE, ObjectLayout.site(header));
         if (sanitize) {
-            w[o] = ObjectLayout.with(stamped, ObjectLayout.QUARANTINED);
+            w[o] = ObjectLayout.with(ObjectLayout.freedHeader(header), ObjectLayout.QUARANTINED);
             quarantinedWords += size;
             if (qSize == quarantine.length) {
                 int[] bigger = new int[qSize * 2];
@@ -181,8 +202,7 @@ public final class Manual extends MemoryManager {
             quarantine[(qHead + qSize++) % quarantine.length] = o;
             while (quarantinedWords > quarantineLimitWords && qSize > 1) releaseOldestQuarantined();
         } else {
-            freeList.free(o);
-            w[o] = stamped;
+            space.free(o);
         }
     }
 
@@ -192,7 +212,7 @@ public final class Manual extends MemoryManager {
         qSize--;
         quarantinedWords -= ObjectLayout.size(w[o]);
         w[o] = ObjectLayout.without(w[o], ObjectLayout.QUARANTINED);
-        freeList.free(o);
+        space.allocator().free(o);
     }
 
     /** realloc: a new block, the contents copied, the old block freed (its children now belong to the new one). */
@@ -209,10 +229,20 @@ public final class Manual extends MemoryManager {
         return new MemoryFault(MemoryFault.Kind.DOUBLE_FREE, null, "free(): double free detected: " + what);
     }
 
+    /**
+     * What C gives when a dangling pointer leads outside the heap. Reported as a use after free
+     * (its cause) with the code {@code segfault}: the simulated heap's own check, never a Java
+     * exception of the lab.
+     */
+    private MemoryFault segmentationFault(int a) {
+        return new MemoryFault(MemoryFault.Kind.USE_AFTER_FREE, "segfault",
+                "segmentation fault: an access through a dangling pointer left the heap (address " + a + ")");
+    }
+
     private MemoryFault useAfterFree(int entry, int a, String access) {
         return new MemoryFault(MemoryFault.Kind.USE_AFTER_FREE, null,
                 "AddressSanitizer: heap-use-after-free " + access + " of " + describe(entry, a)
-                        + " (object #" + ObjectLayout.id(w[a + 1]) + ", already freed)");
+                        + " (object #" + ObjectLayout.id(w, a) + ", already freed)");
     }
 
     private String describe(int entry, int a) {

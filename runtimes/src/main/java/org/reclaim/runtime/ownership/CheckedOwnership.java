@@ -95,6 +95,14 @@ public final class CheckedOwnership extends Ownership {
         return lend(i, super.borrow(h, slot));
     }
 
+    @Override
+    public int child(int h, int slot) {
+        int i = entry(h);
+        checkLoan(i, false);
+        int c = super.child(h, slot);
+        return c == Handles.NONE ? Handles.NONE : lend(i, c);
+    }
+
     /** E0499 or E0502 if variable {@code i} cannot be lent now; a reborrow through a reference is not checked. */
     private void checkLoan(int i, boolean mutable) {
         ensureCapacity();

@@ -7,7 +7,7 @@ import java.util.function.IntConsumer;
 import org.reclaim.runtime.Handles;
 import org.reclaim.runtime.Leak;
 import org.reclaim.runtime.MemoryManager;
-import org.reclaim.runtime.OutOfMemory;
+import org.reclaim.runtime.alloc.ExplicitFreeListSpace;
 import org.reclaim.runtime.alloc.FreeListAllocator;
 import org.reclaim.runtime.heap.Counts;
 import org.reclaim.runtime.heap.Heap;
@@ -57,14 +57,16 @@ public class Ownership extends MemoryManager {
 
     // ---- instance fields ----
 
-    private final FreeListAllocator freeList;
+    private final ExplicitFreeListSpace space;
     private final Counts counts = new Counts(w, false, counters);
 
     private final int objectsDropped = counters.define("objects.dropped");
-    private final int objectsFreedCounter = counters.define("objects.freed");
-    private final int wordsFreed = counters.define("words.freed");
     private final int strongDecrements = counters.define("rc.strong.decrements");
     private final int weakDecrements = counters.define("rc.weak.decrements");
+    private final int strongIncrements = counters.define("rc.strong.increments");
+    private final int weakIncrements = counters.define("rc.weak.increments");
+    private final int glueSteps = counters.define("dropglue.steps");
+    private final int slotsScanned = counters.define("dropglue.slots.scanned");
 
     // drop glue's explicit work list: an address and what to do with it, reused across runs
     private static final byte RELEASE = 0, RELEASE_WEAK = 1, DEALLOCATE = 2;
@@ -72,12 +74,11 @@ public class Ownership extends MemoryManager {
     private byte[] op = new byte[256];
     private int sp;
 
-    // the pause being measured
-    private long pauseStart, freedAtStart, bytesAtStart, inUseAtStart;
 
     public Ownership(long heapBytes, Probe probe) {
         super(heapBytes, probe);
-        this.freeList = new FreeListAllocator(heap, 1, heap.capacity());
+        this.space = new ExplicitFreeListSpace(heap);
+        countWork(space.allocator());
     }
 
     @Override public String name() { return "ownership-trusted"; }
@@ -86,9 +87,7 @@ public class Ownership extends MemoryManager {
 
     @Override
     protected int allocate(int words) {
-        int a = freeList.alloc(words);
-        if (a == Heap.NULL) throw new OutOfMemory((long) words * Long.BYTES, heap.bytes());
-        return a;
+        return space.alloc(words);
     }
 
     /** {@code Rc::new}: strong count 1, weak count 0. */
@@ -97,12 +96,12 @@ public class Ownership extends MemoryManager {
         if (handleKind == Handles.RC) counts.initStrong(addr, 1);
     }
 
-    @Override public long inUseBytes() { return freeList.usedWords() * Long.BYTES; }
+    @Override public long inUseBytes() { return space.usedWords() * Long.BYTES; }
 
-    @Override public void forEachObject(IntConsumer visitor) { parse(1, heap.capacity(), visitor); }
+    @Override public void forEachObject(IntConsumer visitor) { space.forEachObject(visitor); }
 
     /** The allocator, for invariant checks. */
-    public FreeListAllocator allocator() { return freeList; }
+    public FreeListAllocator allocator() { return space.allocator(); }
 
     // ---- moves ----
 
@@ -163,6 +162,13 @@ public class Ownership extends MemoryManager {
         return handles.push((int) w[slotAddr(a, slot)], Handles.BORROW);
     }
 
+    /** {@link #borrow(int, int)} with the slot read once for the null test. */
+    @Override
+    public int child(int h, int slot) {
+        int c = (int) w[slotAddr(access(h), slot)];
+        return c == Heap.NULL ? Handles.NONE : handles.push(c, Handles.BORROW);
+    }
+
     // ---- Rc and Weak ----
 
     /** {@code Rc::clone(&x)}: strong count + 1. A box is not counted: sharing one gives a borrow. */
@@ -170,6 +176,7 @@ public class Ownership extends MemoryManager {
     public int share(int h) {
         int a = deref(h);
         if (!ObjectLayout.has(w[a], ObjectLayout.RC)) return handles.push(a, Handles.BORROW);
+        counters.inc(strongIncrements);
         counts.addStrong(a, +1);
         return handles.push(a, Handles.RC);
     }
@@ -196,7 +203,10 @@ public class Ownership extends MemoryManager {
     }
 
     private void countWeak(int a) {
-        if (ObjectLayout.has(w[a], ObjectLayout.RC)) counts.addWeak(a, +1);
+        if (ObjectLayout.has(w[a], ObjectLayout.RC)) {
+            counters.inc(weakIncrements);
+            counts.addWeak(a, +1);
+        }
     }
 
     // ---- drops ----
@@ -226,7 +236,7 @@ public class Ownership extends MemoryManager {
         int i = top - 1;
         while (i >= base && !(holds(handles.kind[i]) && handles.addr[i] != Heap.NULL)) i--;
         if (i < base) return;
-        startPause();
+        boolean timed = beginExplicitPause(PauseKind.DROP_GLUE);
         for (; i >= base; i--) {
             int a = handles.addr[i];
             byte k = handles.kind[i];
@@ -234,7 +244,7 @@ public class Ownership extends MemoryManager {
             push(a, k == Handles.WEAK ? RELEASE_WEAK : RELEASE);
             runDropGlue();
         }
-        endPause();
+        if (timed) endExplicitPause();
     }
 
     /** True for the kinds a scope's end must release. */
@@ -244,24 +254,10 @@ public class Ownership extends MemoryManager {
 
     /** One drop-glue run from one released reference, timed as one pause. */
     private void dropGlue(int a, byte what) {
-        startPause();
+        boolean timed = beginExplicitPause(PauseKind.DROP_GLUE);
         push(a, what);
         runDropGlue();
-        endPause();
-    }
-
-    private void startPause() {
-        pauseStart = System.nanoTime();
-        freedAtStart = objectsFreed;
-        bytesAtStart = bytesFreed;
-        inUseAtStart = inUseBytes();
-    }
-
-    private void endPause() {
-        long objects = objectsFreed - freedAtStart;
-        if (objects > 0)
-            probe.pause(PauseKind.DROP_GLUE, pauseStart, System.nanoTime(), objects,
-                    (bytesFreed - bytesAtStart) / Long.BYTES, inUseAtStart, inUseBytes());
+        if (timed) endExplicitPause();
     }
 
     private void push(int a, byte what) {
@@ -283,6 +279,7 @@ public class Ownership extends MemoryManager {
     private void runDropGlue() {
         while (sp > 0) {
             int a = work[--sp];
+            counters.inc(glueSteps);
             switch (op[sp]) {
                 case RELEASE -> release(a);
                 case RELEASE_WEAK -> releaseWeak(a);
@@ -300,7 +297,9 @@ public class Ownership extends MemoryManager {
         counters.inc(objectsDropped);
         push(a, DEALLOCATE);
         var shape = shapeAt(a);
-        for (int s = slotsAt(a) - 1; s >= 0; s--) {
+        int n = slotsAt(a);
+        counters.add(slotsScanned, n);
+        for (int s = n - 1; s >= 0; s--) {
             int c = (int) w[a + ObjectLayout.HEADER_WORDS + s];
             if (c == Heap.NULL) continue;
             if (shape.slotKind(s) != SlotKind.WEAK) push(c, RELEASE);
@@ -316,7 +315,7 @@ public class Ownership extends MemoryManager {
 
     /** After a value's drop: a box's block is freed; an Rc's waits for its last weak reference. */
     private void deallocate(int a) {
-        if (ObjectLayout.has(w[a], ObjectLayout.RC) && ObjectLayout.weak(w[a + 1]) > 0) {
+        if (ObjectLayout.has(w[a], ObjectLayout.RC) && ObjectLayout.weak(w, a) > 0) {
             w[a] = ObjectLayout.with(w[a], ObjectLayout.DROPPED);
             return;
         }
@@ -328,13 +327,8 @@ public class Ownership extends MemoryManager {
      * {@link ObjectLayout#FREE} set, so a use after move in trusted mode reads it as the old object.
      */
     private void freeBlock(int a) {
-        long header = w[a];
-        int size = ObjectLayout.size(header);
         countFreed(a);
-        counters.inc(objectsFreedCounter);
-        counters.add(wordsFreed, size);
-        freeList.free(a);
-        w[a] = ObjectLayout.header(size, ObjectLayout.shape(header), ObjectLayout.FREE, ObjectLayout.site(header));
+        space.free(a);
     }
 
     // ---- reallocation ----

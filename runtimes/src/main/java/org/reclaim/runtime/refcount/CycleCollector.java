@@ -83,10 +83,9 @@ final class CycleCollector {
 
     // ---- collection ----
 
-    /** {@code CollectCycles}: markCandidates, scan, collectWhite; one pause. */
+    /** {@code CollectCycles}: markCandidates, scan, collectWhite (the manager times it as one pause). */
     void collect() {
-        long t0 = System.nanoTime();
-        long inUse = m.inUseBytes(), freed0 = m.objectsFreed(), bytes0 = m.bytesFreed();
+        long freed0 = m.objectsFreed();
         counters.inc(collections);
         markCandidates();
         for (int i = 0; i < rootCount; i++) scan(roots[i]);
@@ -96,10 +95,7 @@ final class CycleCollector {
             collectWhite(s);
         }
         rootCount = 0;
-        long objects = m.objectsFreed() - freed0;
-        counters.add(freed, objects);
-        m.probe().pause(PauseKind.CYCLE_COLLECTION, t0, System.nanoTime(), objects,
-                (m.bytesFreed() - bytes0) / Long.BYTES, inUse, m.inUseBytes());
+        counters.add(freed, m.objectsFreed() - freed0);
     }
 
     /**

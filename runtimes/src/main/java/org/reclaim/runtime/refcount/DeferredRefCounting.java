@@ -13,7 +13,7 @@ import org.reclaim.runtime.probe.Probe;
  * Deferred reference counting (Deutsch &amp; Bobrow 1976): references from the scopes' handles are
  * not counted, only references from slots. A new object starts at zero, and an object whose count
  * falls to zero is not freed but entered in the zero-count table (ZCT, an {@code int[]}; membership
- * is the header's {@link ObjectLayout#LOGGED} bit). At a bounded interval (every
+ * is the header's {@link ObjectLayout#IN_ZCT} bit). At a bounded interval (every
  * {@code reconcileEvery} allocations), when an allocation finds no block, and at the end of the
  * run, the table is <em>reconciled</em> against the roots: the objects the handles refer to are
  * marked ({@link ObjectLayout#MARK}), every table entry still at zero and unmarked is dropped (its
@@ -92,14 +92,14 @@ public final class DeferredRefCounting extends RefCounting {
     }
 
     private void enterZct(int a) {
-        if (ObjectLayout.has(w[a], ObjectLayout.LOGGED)) return;
-        w[a] = ObjectLayout.with(w[a], ObjectLayout.LOGGED);
+        if (ObjectLayout.has(w[a], ObjectLayout.IN_ZCT)) return;
+        w[a] = ObjectLayout.with(w[a], ObjectLayout.IN_ZCT);
         if (zctSize == zct.length) zct = Arrays.copyOf(zct, zctSize * 2);
         zct[zctSize++] = a;
         counters.inc(zctEntries);
     }
 
-    private void leaveZct(int a) { w[a] = ObjectLayout.without(w[a], ObjectLayout.LOGGED); }
+    private void leaveZct(int a) { w[a] = ObjectLayout.without(w[a], ObjectLayout.IN_ZCT); }
 
     private boolean marked(int a) { return ObjectLayout.has(w[a], ObjectLayout.MARK); }
 
@@ -141,9 +141,8 @@ public final class DeferredRefCounting extends RefCounting {
      * blocks of dropped values no weak handle refers to.
      */
     public void reconcile() {
-        collectionStarting();
-        long t0 = System.nanoTime();
-        long inUse = inUseBytes(), freed0 = objectsFreed, bytes0 = bytesFreed;
+        long freed0 = objectsFreed, bytes0 = bytesFreed;
+        beginCollectionPause(PauseKind.RECONCILE);
         sinceReconcile = 0;
         counters.inc(reconciliations);
 
@@ -158,8 +157,7 @@ public final class DeferredRefCounting extends RefCounting {
         freeUnreferencedBlocks();
         markRoots(true, false);
 
-        probe.pause(PauseKind.RECONCILE, t0, System.nanoTime(), objectsFreed - freed0,
-                (bytesFreed - bytes0) / Long.BYTES, inUse, inUseBytes());
+        endCollectionPause(objectsFreed - freed0, (bytesFreed - bytes0) / Long.BYTES);
     }
 
     /**

@@ -9,7 +9,7 @@ import org.reclaim.runtime.Handles;
 import org.reclaim.runtime.Leak;
 import org.reclaim.runtime.MemoryManager;
 import org.reclaim.runtime.OutOfMemory;
-import org.reclaim.runtime.alloc.FreeListAllocator;
+import org.reclaim.runtime.alloc.ExplicitFreeListSpace;
 import org.reclaim.runtime.heap.Heap;
 import org.reclaim.runtime.heap.ObjectLayout;
 import org.reclaim.runtime.heap.Shape;
@@ -54,7 +54,7 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
     // ---- instance fields ----
 
     private final String name;
-    private final FreeListAllocator freeList;
+    private final ExplicitFreeListSpace space;
     /** Count arithmetic, plain or atomic. */
     final Counts counts;
     /** The synchronous cycle collector, or null without {@code +cycles}. */
@@ -63,13 +63,14 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
     private final int increments = counters.define("counts.increments");
     private final int decrements = counters.define("counts.decrements");
     private final int moved = counters.define("counts.moved");
-    private final int freedObjects = counters.define("objects.freed");
 
     // the decrement cascade: objects whose value is to be dropped, reused across cascades
     private int[] work = new int[1024];
     private int sp;
     private boolean draining;
-    private long cascadeStart, cascadeInUse, cascadeFreed, cascadeBytes;
+    /** True while a cascade's pause is open (it was begun outside any other pause). */
+    private boolean cascadeTimed;
+    private final int slotsScanned = counters.define("cascade.slots.scanned");
 
     /**
      * @param name           the manager's name, variant included
@@ -79,8 +80,9 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
     protected RefCounting(long heapBytes, Probe probe, String name, boolean atomic, int cycleThreshold) {
         super(heapBytes, probe);
         this.name = name;
-        this.freeList = new FreeListAllocator(heap, 1, heap.capacity());
+        this.space = new ExplicitFreeListSpace(heap);
         this.counts = new Counts(w, atomic, counters);
+        countWork(space.allocator());
         this.cycles = cycleThreshold > 0 ? new CycleCollector(this, cycleThreshold) : null;
     }
 
@@ -111,10 +113,10 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
     @Override
     protected final int allocate(int words) {
         beforeAllocation();
-        int a = freeList.alloc(words);
+        int a = space.tryAlloc(words);
         if (a == Heap.NULL) {
             reclaimForAllocation();
-            a = freeList.alloc(words);
+            a = space.tryAlloc(words);
         }
         if (a == Heap.NULL) throw new OutOfMemory((long) words * Long.BYTES, heap.bytes());
         return a;
@@ -138,15 +140,17 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
     @Override
     public void collect() { finish(); }
 
-    /** Runs the cycle collector (a {@link PauseKind#CYCLE_COLLECTION} pause). */
+    /** Runs the cycle collector, timed as one {@link PauseKind#CYCLE_COLLECTION} pause. */
     protected void collectCycles() {
-        collectionStarting();
+        long objects = objectsFreed, bytes = bytesFreed;
+        beginCollectionPause(PauseKind.CYCLE_COLLECTION);
         cycles.collect();
+        endCollectionPause(objectsFreed - objects, (bytesFreed - bytes) / Long.BYTES);
     }
 
-    @Override public long inUseBytes() { return freeList.usedWords() * Long.BYTES; }
+    @Override public long inUseBytes() { return space.usedWords() * Long.BYTES; }
 
-    @Override public void forEachObject(IntConsumer visitor) { parse(1, heap.capacity(), visitor); }
+    @Override public void forEachObject(IntConsumer visitor) { space.forEachObject(visitor); }
 
     // ---- counting ----
 
@@ -202,10 +206,7 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
     /** Starts the clock of a cascade pause, unless a cascade is already running. */
     final void startCascade() {
         if (sp != 0 || draining) return;
-        cascadeStart = System.nanoTime();
-        cascadeInUse = inUseBytes();
-        cascadeFreed = objectsFreed;
-        cascadeBytes = bytesFreed;
+        cascadeTimed = beginExplicitPause(PauseKind.CASCADE);
     }
 
     /** Puts an object whose value is to be dropped on the cascade's work list. */
@@ -225,8 +226,8 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
     final void runCascade() {
         if (sp == 0) return;
         drain();
-        probe.pause(PauseKind.CASCADE, cascadeStart, System.nanoTime(), objectsFreed - cascadeFreed,
-                (bytesFreed - cascadeBytes) / Long.BYTES, cascadeInUse, inUseBytes());
+        if (cascadeTimed) endExplicitPause();
+        cascadeTimed = false;
     }
 
     /**
@@ -240,9 +241,9 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
      */
     final void dropValue(int o, boolean decrementStrong) {
         countFreed(o);
-        counters.inc(freedObjects);
         Shape s = shapeAt(o);
         int n = slotsAt(o);
+        counters.add(slotsScanned, n);
         int first = o + ObjectLayout.HEADER_WORDS;
         for (int k = 0; k < n; k++) {
             int c = (int) w[first + k];
@@ -263,16 +264,15 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
      */
     final void releaseBlock(int o) {
         long h = w[o];
-        if (ObjectLayout.has(h, ObjectLayout.BUFFERED) || ObjectLayout.has(h, ObjectLayout.LOGGED)) return;
-        long counts = w[o + 1];
-        if (ObjectLayout.strong(counts) != 0 || ObjectLayout.weak(counts) != 0) return;
+        if (ObjectLayout.has(h, ObjectLayout.BUFFERED) || ObjectLayout.has(h, ObjectLayout.IN_ZCT)) return;
+        if (ObjectLayout.strong(w, o) != 0 || ObjectLayout.weak(w, o) != 0) return;
         blockUnreferenced(o);
     }
 
     /** Returns the block of a dropped object to the allocator. */
     final void freeBlock(int o) {
-        if (ObjectLayout.has(w[o], ObjectLayout.FREE)) throw new IllegalStateException("block at word " + o + " freed twice");
-        freeList.free(o);
+        if (space.isFree(o)) throw new IllegalStateException("block at word " + o + " freed twice");
+        space.free(o);
     }
 
     // ---- the mutator contract, counted ----
@@ -308,6 +308,15 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
     public int borrow(int h, int slot) {
         int a = access(h);
         int c = live((int) w[slotAddr(a, slot)]);
+        return pushCounted(c, slotKind(a, slot) == SlotKind.WEAK ? Handles.WEAK : Handles.BORROW);
+    }
+
+    /** {@link #borrow(int, int)}'s counting, with the slot read once for the null test. */
+    @Override
+    public int child(int h, int slot) {
+        int a = access(h);
+        int c = live((int) w[slotAddr(a, slot)]);
+        if (c == Heap.NULL) return Handles.NONE;
         return pushCounted(c, slotKind(a, slot) == SlotKind.WEAK ? Handles.WEAK : Handles.BORROW);
     }
 
@@ -399,7 +408,6 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
         handleLeftGrown(oldAddr);
         w[oldAddr] = ObjectLayout.withColour(ObjectLayout.with(w[oldAddr], ObjectLayout.DROPPED), ObjectLayout.BLACK);
         countFreed(oldAddr);
-        counters.inc(freedObjects);
         Arrays.fill(w, oldAddr + ObjectLayout.HEADER_WORDS, oldAddr + ObjectLayout.HEADER_WORDS + slotsAt(oldAddr), 0L);
         releaseBlock(oldAddr);
     }

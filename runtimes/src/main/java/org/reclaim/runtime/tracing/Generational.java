@@ -32,8 +32,12 @@ import org.reclaim.runtime.probe.Probe;
  * full collection follows at once. A promotion that finds no block during a full collection ends
  * the run with out of memory: the nursery is a fixed part of the heap, so this collector needs a
  * larger heap than mark-sweep.
- * Nursery objects that are not promoted are counted as freed by a parse of the nursery after the
- * copy ({@code words.parsed.for-accounting}).
+ * Nursery objects that are not promoted are counted as freed by arithmetic (objects and words
+ * allocated in the nursery less those promoted); only when someone needs each freed object's
+ * identity (the lifetime oracle, {@code lab explain}'s free listener) is the nursery parsed for
+ * them, inside the pause ({@code words.parsed.for-accounting}); a run that measures pauses has
+ * neither. Every {@code put} runs the barrier
+ * ({@code barrier.executions}); those that remember an object are {@code barrier.hits}.
  *
  * @see SemiSpace
  * @see MarkSweep
@@ -53,10 +57,14 @@ public final class Generational extends TracingCollector {
     private final int bytesPromoted = counters.define("bytes.promoted");
     private final int rememberedScanned = counters.define("remembered.objects.scanned");
     private final int barrierHits = counters.define("barrier.hits");
+    private final int barrierExecutions = counters.define("barrier.executions");
     private final int parsedForAccounting = counters.define("words.parsed.for-accounting");
     private final IntUnaryOperator forward = this::forward;
     private boolean full;
     private boolean promotionFailed;
+    /** Objects and words of objects in the nursery (promoted copies left behind excluded). */
+    private long nurseryObjects, nurseryObjectWords;
+
 
     /** A generational collector whose nursery is 1/{@value #DEFAULT_NURSERY_DIVISOR} of the heap. */
     public Generational(long heapBytes, Probe probe) {
@@ -80,6 +88,8 @@ public final class Generational extends TracingCollector {
         nurseryStart = heap.capacity() - (int) nurseryWords;
         old = new MarkSweepSpace(heap, 1, nurseryStart, counters, this::countFreed);
         nursery = new BumpAllocator(nurseryStart, heap.capacity());
+        countWork(nursery);
+        countWork(old.allocator());
         largeObjectWords = (int) nurseryWords / 4;
         this.barrier = barrier;
     }
@@ -90,7 +100,13 @@ public final class Generational extends TracingCollector {
 
     @Override
     protected int tryAllocate(int words) {
-        return words > largeObjectWords ? old.alloc(words) : nursery.alloc(words);
+        if (words > largeObjectWords) return old.alloc(words);
+        int a = nursery.alloc(words);
+        if (a != Heap.NULL) {
+            nurseryObjects++;
+            nurseryObjectWords += words;
+        }
+        return a;
     }
 
     /**
@@ -115,23 +131,17 @@ public final class Generational extends TracingCollector {
 
     // ---- the write barrier ----
 
-    /** {@code x.f = y} plus the barrier: remembers {@code x} if it is old and {@code y} is young. */
+    /**
+     * {@code x.f = y}'s barrier (and grow's copy into a fresh object, which may be old: a large
+     * object): remembers {@code x} if it is old and {@code y} is young.
+     */
     @Override
-    public void put(int h, int slot, int value) {
-        int i = handles.index(h);
-        int a = i < 0 ? Heap.NULL : handles.addr[i];   // read before the store, which checks h and may kill it (x.f = x)
-        super.put(h, slot, value);
-        if (barrier) writeBarrier(a, (int) w[ObjectLayout.slot(a, slot)]);
-    }
-
-    /** Grow's copy into a fresh object, which may be old (a large object): the same barrier. */
-    @Override
-    protected void initSlot(int addr, int slot, int value) {
-        super.initSlot(addr, slot, value);
-        if (barrier) writeBarrier(addr, value);
+    protected void slotStored(int object, int value) {
+        if (barrier) writeBarrier(object, value);
     }
 
     private void writeBarrier(int src, int target) {
+        counters.inc(barrierExecutions);
         if (src < nurseryStart && target >= nurseryStart && !ObjectLayout.has(w[src], ObjectLayout.LOGGED)) {
             remember(src);
             counters.inc(barrierHits);
@@ -159,26 +169,26 @@ public final class Generational extends TracingCollector {
             collectFull();
             return;
         }
-        beginPause();
+        beginPause(PauseKind.MINOR);
         long promoted = count(objectsPromoted), copied = count(bytesPromoted) / Long.BYTES, scanned = count(wordsScanned);
         full = false;
         promotionFailed = false;
         evacuateNursery();
-        endPause(PauseKind.MINOR, count(objectsPromoted) - promoted,
+        endPause(count(objectsPromoted) - promoted,
                 count(bytesPromoted) / Long.BYTES - copied + count(wordsScanned) - scanned);
         if (promotionFailed) collectFull();
     }
 
     /** A full collection: mark both spaces, forget dead remembered objects, sweep the old space, evacuate the nursery. */
     public void collectFull() {
-        beginPause();
+        beginPause(PauseKind.FULL);
         long marked = count(objectsMarked), scanned = count(wordsScanned), swept = old.blocksSwept();
         full = true;
         mark();
         forgetDeadRemembered();
         old.sweep();
         evacuateNursery();
-        endPause(PauseKind.FULL, count(objectsMarked) - marked,
+        endPause(count(objectsMarked) - marked,
                 count(wordsScanned) - scanned + old.blocksSwept() - swept);
     }
 
@@ -189,6 +199,7 @@ public final class Generational extends TracingCollector {
      * the old objects that refer to them remembered again, for the full collection that follows.
      */
     private void evacuateNursery() {
+        long promoted = count(objectsPromoted), promotedWords = count(bytesPromoted) / Long.BYTES;
         scanRoots(forward);
         int n = remembered.size();
         for (int i = 0; i < n; i++) {
@@ -201,12 +212,18 @@ public final class Generational extends TracingCollector {
         int again = remembered.size() - n;
         for (int i = 0; i < again; i++) remembered.set(i, remembered.get(n + i));
         remembered.truncate(again);
+        promoted = count(objectsPromoted) - promoted;
+        promotedWords = count(bytesPromoted) / Long.BYTES - promotedWords;
         if (promotionFailed) {
             keepFailedNursery();
-        } else {
-            countDead(nurseryStart, nursery.cursor());
-            nursery.reset(nurseryStart, heap.capacity());
+            nurseryObjects -= promoted;
+            nurseryObjectWords -= promotedWords;
+            return;
         }
+        if (needsEachFreedObject()) countDead(nurseryStart, nursery.cursor());
+        else countFreedInBulk(nurseryObjects - promoted, nurseryObjectWords - promotedWords);
+        nurseryObjects = nurseryObjectWords = 0;
+        nursery.reset(nurseryStart, heap.capacity());
     }
 
     /** Forwards every nursery slot of the object at {@code a}; an old object left pointing into the nursery is remembered again. */
@@ -233,9 +250,9 @@ public final class Generational extends TracingCollector {
         for (int a = nurseryStart, end = nursery.cursor(); a < end; a += ObjectLayout.size(w[a])) {
             long h = w[a];
             if (!ObjectLayout.has(h, ObjectLayout.FORWARDED)) continue;
-            if (forwardingAddress(w[a + 1]) == a) {
+            if (ObjectLayout.forwardingAddress(w, a) == a) {
                 w[a] = ObjectLayout.without(h, ObjectLayout.FORWARDED);
-                w[a + 1] = withoutForwardingAddress(w[a + 1]);
+                ObjectLayout.clearForwardingAddress(w, a);
             } else {
                 w[a] = ObjectLayout.freeHeader(ObjectLayout.size(h));
             }
@@ -245,7 +262,7 @@ public final class Generational extends TracingCollector {
     /** The old-space address of the object at {@code a}: itself if old, else its promoted copy. */
     private int forward(int a) {
         if (a < nurseryStart) return a;
-        if (ObjectLayout.has(w[a], ObjectLayout.FORWARDED)) return forwardingAddress(w[a + 1]);
+        if (ObjectLayout.isForwarded(w, a)) return ObjectLayout.forwardingAddress(w, a);
         return promote(a);
     }
 
@@ -261,15 +278,13 @@ public final class Generational extends TracingCollector {
         if (to == Heap.NULL) {
             if (full) throw outOfMemory(size);
             promotionFailed = true;
-            w[a] = ObjectLayout.with(h, ObjectLayout.FORWARDED);
-            w[a + 1] = withForwardingAddress(w[a + 1], a);
+            ObjectLayout.forward(w, a, a);
             work.push(a);
             return a;
         }
         System.arraycopy(w, a, w, to, size);
         w[to] = ObjectLayout.without(h, ObjectLayout.MARK);
-        w[a] = ObjectLayout.with(h, ObjectLayout.FORWARDED);
-        w[a + 1] = withForwardingAddress(w[a + 1], to);
+        ObjectLayout.forward(w, a, to);
         counters.inc(objectsPromoted);
         counters.add(bytesPromoted, (long) size * Long.BYTES);
         work.push(to);

@@ -27,12 +27,17 @@ public final class MarkCompact extends TracingCollector {
     private final int referencesUpdated = counters.define("references.updated");
     private final int objectsMoved = counters.define("objects.moved");
     private final int wordsMoved = counters.define("words.moved");
-    private final IntUnaryOperator forwarded = a -> forwardingAddress(w[a + 1]);
+    // blocks (live or dead) each of LISP2's three passes visits
+    private final int forwardingBlocks = counters.define("compact.forwarding.blocks");
+    private final int updateBlocks = counters.define("compact.update.blocks");
+    private final int relocateBlocks = counters.define("compact.relocate.blocks");
+    private final IntUnaryOperator forwarded = a -> ObjectLayout.forwardingAddress(w, a);
 
     /** A mark-compact collector over a heap of {@code heapBytes}. */
     public MarkCompact(long heapBytes, Probe probe) {
         super(heapBytes, probe);
         space = new BumpAllocator(1, heap.capacity());
+        countWork(space);
     }
 
     @Override public String name() { return "mark-compact"; }
@@ -46,14 +51,14 @@ public final class MarkCompact extends TracingCollector {
     /** {@code collect}: {@code markFromRoots}, {@code computeForwarding}, {@code updateReferences}, {@code relocate}. */
     @Override
     public void collect() {
-        beginPause();
+        beginPause(PauseKind.COLLECTION);
         long marked = count(objectsMarked), scanned = count(wordsScanned), moved = count(wordsMoved);
         mark();
         int free = computeForwarding();
         updateReferences();
         relocate();
         space.setCursor(free);
-        endPause(PauseKind.COLLECTION, count(objectsMarked) - marked,
+        endPause(count(objectsMarked) - marked,
                 count(wordsScanned) - scanned + count(wordsMoved) - moved);
     }
 
@@ -65,8 +70,9 @@ public final class MarkCompact extends TracingCollector {
         int free = space.start();
         for (int a = space.start(), end = space.cursor(); a < end; ) {
             int size = ObjectLayout.size(w[a]);
+            counters.inc(forwardingBlocks);
             if (isMarked(a)) {
-                w[a + 1] = withForwardingAddress(w[a + 1], free);
+                ObjectLayout.setForwardingAddress(w, a, free);
                 free += size;
             } else {
                 countFreed(a);
@@ -80,12 +86,13 @@ public final class MarkCompact extends TracingCollector {
     private void updateReferences() {
         scanRoots(forwarded);
         for (int a = space.start(), end = space.cursor(); a < end; a += ObjectLayout.size(w[a])) {
+            counters.inc(updateBlocks);
             if (!isMarked(a)) continue;
             int n = slotsAt(a);
             for (int s = a + ObjectLayout.HEADER_WORDS, last = s + n; s < last; s++) {
                 int child = (int) w[s];
                 if (child == Heap.NULL) continue;
-                w[s] = forwardingAddress(w[child + 1]);
+                w[s] = ObjectLayout.forwardingAddress(w, child);
                 counters.inc(referencesUpdated);
             }
         }
@@ -99,10 +106,11 @@ public final class MarkCompact extends TracingCollector {
         for (int a = space.start(), end = space.cursor(); a < end; ) {
             long h = w[a];
             int size = ObjectLayout.size(h);
+            counters.inc(relocateBlocks);
             if (ObjectLayout.has(h, ObjectLayout.MARK)) {
-                int to = forwardingAddress(w[a + 1]);
+                int to = ObjectLayout.forwardingAddress(w, a);
                 w[a] = ObjectLayout.without(h, ObjectLayout.MARK);
-                w[a + 1] = withoutForwardingAddress(w[a + 1]);
+                ObjectLayout.clearForwardingAddress(w, a);
                 if (to != a) {
                     System.arraycopy(w, a, w, to, size);
                     counters.inc(objectsMoved);

@@ -21,6 +21,7 @@ public final class MarkSweep extends TracingCollector {
     public MarkSweep(long heapBytes, Probe probe) {
         super(heapBytes, probe);
         space = new MarkSweepSpace(heap, 1, heap.capacity(), counters, this::countFreed);
+        countWork(space.allocator());
     }
 
     @Override public String name() { return "mark-sweep"; }
@@ -34,11 +35,11 @@ public final class MarkSweep extends TracingCollector {
     /** {@code collect}: {@code markFromRoots}, then an eager {@code sweep} of the whole heap. */
     @Override
     public void collect() {
-        beginPause();
+        beginPause(PauseKind.COLLECTION);
         long marked = count(objectsMarked), scanned = count(wordsScanned), swept = space.blocksSwept();
         mark();
         space.sweep();
-        endPause(PauseKind.COLLECTION, count(objectsMarked) - marked,
+        endPause(count(objectsMarked) - marked,
                 count(wordsScanned) - scanned + space.blocksSwept() - swept);
     }
 

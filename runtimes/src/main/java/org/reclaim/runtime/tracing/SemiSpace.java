@@ -16,9 +16,12 @@ import org.reclaim.runtime.probe.Probe;
  * from its start to the free pointer, forwarding every slot: the copied objects themselves are the
  * work list. Bytes copied are exactly the live bytes.
  *
- * <p>Dead objects are the from-space objects left unforwarded; they are counted as freed by a
- * parse of from-space after the copy, counted apart ({@code words.parsed.for-accounting}) so the
- * collector's own work counters stay Cheney's.
+ * <p>Dead objects are the from-space objects left unforwarded. Cheney never visits them, so they
+ * are counted as freed by arithmetic (objects and words in from-space less those copied); only
+ * when someone needs each freed object's identity (the lifetime oracle, {@code lab explain}'s free
+ * listener) is from-space parsed for them, inside the pause (explain places a free by whether a
+ * collection was running) and counted apart ({@code words.parsed.for-accounting}). A run that
+ * measures pauses has neither, so its pauses hold Cheney's work alone.
  *
  * @see MarkCompact
  * @see Generational
@@ -31,12 +34,15 @@ public final class SemiSpace extends TracingCollector {
     private final int wordsCopied = counters.define("words.copied");
     private final int parsedForAccounting = counters.define("words.parsed.for-accounting");
     private final IntUnaryOperator forward = this::forward;
+    /** Objects in the space after the last collection, and objects allocated by then. */
+    private long survivors, allocatedAtLastCollection;
 
     /** A semispace collector over a heap of {@code heapBytes}: each half holds half of it. */
     public SemiSpace(long heapBytes, Probe probe) {
         super(heapBytes, probe);
         half = (heap.capacity() - 1) / 2;
         space = new BumpAllocator(1, 1 + half);
+        countWork(space);
     }
 
     @Override public String name() { return "semispace"; }
@@ -50,7 +56,7 @@ public final class SemiSpace extends TracingCollector {
     /** {@code collect}: {@code flip}, {@code forward} the roots, {@code scan} to-space; then account for the dead. */
     @Override
     public void collect() {
-        beginPause();
+        beginPause(PauseKind.COLLECTION);
         long copied = count(objectsCopied), words = count(wordsCopied), scanned = count(wordsScanned);
         int fromStart = space.start(), fromEnd = space.cursor();
         int toStart = fromStart == 1 ? 1 + half : 1;
@@ -59,9 +65,13 @@ public final class SemiSpace extends TracingCollector {
         scan(toStart);
         space.reset(toStart, toStart + half);
         space.setCursor(free);
-        countDead(fromStart, fromEnd);
-        endPause(PauseKind.COLLECTION, count(objectsCopied) - copied,
-                count(wordsCopied) - words + count(wordsScanned) - scanned);
+        long copiedNow = count(objectsCopied) - copied, wordsNow = count(wordsCopied) - words;
+        if (needsEachFreedObject()) countDead(fromStart, fromEnd);
+        else countFreedInBulk(survivors + objectsAllocated - allocatedAtLastCollection - copiedNow,
+                fromEnd - fromStart - wordsNow);
+        survivors = copiedNow;
+        allocatedAtLastCollection = objectsAllocated;
+        endPause(copiedNow, wordsNow + count(wordsScanned) - scanned);
     }
 
     /** Cheney's scan: forwards every slot of every object between the scan and free pointers. */
@@ -79,7 +89,7 @@ public final class SemiSpace extends TracingCollector {
 
     /** The to-space address of the from-space object at {@code a}, copying it on first sight. */
     private int forward(int a) {
-        if (ObjectLayout.has(w[a], ObjectLayout.FORWARDED)) return forwardingAddress(w[a + 1]);
+        if (ObjectLayout.isForwarded(w, a)) return ObjectLayout.forwardingAddress(w, a);
         return copy(a);
     }
 
@@ -90,8 +100,7 @@ public final class SemiSpace extends TracingCollector {
         int to = free;
         free += size;
         System.arraycopy(w, a, w, to, size);
-        w[a] = ObjectLayout.with(h, ObjectLayout.FORWARDED);
-        w[a + 1] = withForwardingAddress(w[a + 1], to);
+        ObjectLayout.forward(w, a, to);
         counters.inc(objectsCopied);
         counters.add(wordsCopied, size);
         return to;

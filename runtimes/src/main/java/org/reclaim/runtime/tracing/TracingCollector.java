@@ -17,9 +17,9 @@ import org.reclaim.runtime.probe.Probe;
  *
  * <p>Tracing follows every reference: {@code WEAK} slots and weak handles are traced as strong
  * ones, the way a Java program holds a plain back pointer. The reference-counting flags
- * ({@code RC}, {@code DROPPED}) and counts are not used; during a collection the count bits of
- * header word 1 (its high 32 bits) hold an object's forwarding address, and are zero again
- * afterwards. The low 32 bits, the object's identity, survive every move.
+ * ({@code RC}, {@code DROPPED}) and counts are not used; during a collection an object's
+ * forwarding address overlays them ({@link ObjectLayout#forward}), and is cleared again
+ * afterwards. The object's identity survives every move.
  *
  * @see MarkSweep
  * @see MarkCompact
@@ -39,8 +39,6 @@ public abstract class TracingCollector extends MemoryManager implements org.recl
     final int wordsScanned = counters.define("words.scanned");
 
     private final IntUnaryOperator markRoot = this::markRoot;
-    private long pauseStart;
-    private long inUseAtStart;
 
     protected TracingCollector(long heapBytes, Probe probe) { super(heapBytes, probe); }
 
@@ -131,32 +129,13 @@ public abstract class TracingCollector extends MemoryManager implements org.recl
     /** True if the object at {@code addr} is marked. */
     protected final boolean isMarked(int addr) { return ObjectLayout.has(w[addr], ObjectLayout.MARK); }
 
-    // ---- forwarding addresses (header word 1's count bits) ----
-
-    /** The forwarding address a collection stored in word 1 of an object. */
-    protected static int forwardingAddress(long word1) { return (int) (word1 >>> 32); }
-
-    /** Word 1 with {@code to} as its forwarding address, its identity kept. */
-    protected static long withForwardingAddress(long word1, int to) {
-        return (word1 & 0xFFFF_FFFFL) | ((long) to << 32);
-    }
-
-    /** Word 1 with the forwarding address cleared: the identity alone, as tracing keeps it. */
-    protected static long withoutForwardingAddress(long word1) { return word1 & 0xFFFF_FFFFL; }
-
     // ---- the pause record ----
 
-    /** Starts timing a collection and notes the heap in use (after the oracle's walk, which is not the collector's work). */
-    protected final void beginPause() {
-        collectionStarting();
-        pauseStart = System.nanoTime();
-        inUseAtStart = inUseBytes();
-    }
+    /** Starts timing a collection of {@code kind} (the core's one pause clock). */
+    protected final void beginPause(PauseKind kind) { beginCollectionPause(kind); }
 
     /** Records the collection begun by {@link #beginPause} with its work. */
-    protected final void endPause(PauseKind kind, long objects, long words) {
-        probe.pause(kind, pauseStart, System.nanoTime(), objects, words, inUseAtStart, inUseBytes());
-    }
+    protected final void endPause(long objects, long words) { endCollectionPause(objects, words); }
 
     /** The current value of counter {@code i}, to take a pause's share of it. */
     protected final long count(int i) { return counters.values[i]; }
