@@ -121,9 +121,6 @@ public final class Explainer {
             } catch (OutOfMemory e) {
                 flush();
                 add(Event.error("out of memory", e.getMessage()));
-            } catch (IndexOutOfBoundsException | NegativeArraySizeException e) {
-                flush();
-                add(Event.error("segfault", "segmentation fault: an access through a dangling pointer left the heap"));
             }
         }
 

@@ -75,7 +75,7 @@ public record Lifetimes(String manager, String family, List<Life> objects, int e
             rows.add(exit);
             clocks.add(m.oracle().opClock());
             m.finish();
-        } catch (MemoryFault | OutOfMemory | IndexOutOfBoundsException | NegativeArraySizeException e) {
+        } catch (MemoryFault | OutOfMemory e) {
             error = rows.isEmpty() ? 0 : rows.getLast();
         }
         BitSet leaked = new BitSet();
