@@ -196,8 +196,9 @@ public final class Report {
 
     // Templates
 
-    private static final PebbleEngine HTML_ENGINE = engine().defaultEscapingStrategy("html").build();
-    private static final PebbleEngine MARKDOWN_ENGINE = engine()
+    /** The HTML and Markdown template engines, shared with {@link SlideDeck}. */
+    static final PebbleEngine HTML_ENGINE = engine().defaultEscapingStrategy("html").build();
+    static final PebbleEngine MARKDOWN_ENGINE = engine()
             .addEscapingStrategy(MarkdownEscaping.NAME, new MarkdownEscaping())
             .defaultEscapingStrategy(MarkdownEscaping.NAME).build();
 
@@ -208,7 +209,7 @@ public final class Report {
                 .defaultLocale(Locale.ROOT);
     }
 
-    private static String render(PebbleEngine engine, String template, Map<String, Object> model) {
+    static String render(PebbleEngine engine, String template, Map<String, Object> model) {
         StringWriter out = new StringWriter();
         try {
             engine.getTemplate(template).evaluate(out, model);

@@ -1,10 +1,7 @@
 package org.reclaim.reports;
 
-import io.pebbletemplates.pebble.PebbleEngine;
-import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.reclaim.analysis.results.ResultsFile;
 
@@ -86,9 +82,9 @@ public record SlideDeck(String title, List<Slide> slides) {
         deck.put("revealJs", resource("reveal.js"));
         // The theme's one @import fetches a web font: left out, so the deck needs no network.
         deck.put("revealCss", resource("reveal.css") + "\n" + resource("white.css").replaceAll("(?m)^@import url\\([^)]*\\);\\s*$", ""));
-        ResultsFile.writeWhole(html, render(HTML, "slides.html.peb", deck));
+        ResultsFile.writeWhole(html, Report.render(Report.HTML_ENGINE, "slides.html.peb", deck));
         deck.put("slides", mdSlides);
-        ResultsFile.writeWhole(md, render(MARKDOWN, "slides.md.peb", deck));
+        ResultsFile.writeWhole(md, Report.render(Report.MARKDOWN_ENGINE, "slides.md.peb", deck));
         return new Written(html, md, copied);
     }
 
@@ -111,26 +107,5 @@ public record SlideDeck(String title, List<Slide> slides) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static final PebbleEngine HTML = engine().defaultEscapingStrategy("html").build();
-    private static final PebbleEngine MARKDOWN = engine().addEscapingStrategy(MarkdownEscaping.NAME, new MarkdownEscaping())
-            .defaultEscapingStrategy(MarkdownEscaping.NAME).build();
-
-    private static PebbleEngine.Builder engine() {
-        ClasspathLoader loader = new ClasspathLoader(SlideDeck.class.getClassLoader());
-        loader.setPrefix("templates");
-        return new PebbleEngine.Builder().loader(loader).autoEscaping(true).strictVariables(true).newLineTrimming(false)
-                .defaultLocale(Locale.ROOT);
-    }
-
-    private static String render(PebbleEngine engine, String template, Map<String, Object> model) {
-        StringWriter out = new StringWriter();
-        try {
-            engine.getTemplate(template).evaluate(out, model);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
     }
 }
