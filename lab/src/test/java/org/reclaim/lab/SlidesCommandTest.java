@@ -3,14 +3,9 @@ package org.reclaim.lab;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
@@ -18,6 +13,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.reclaim.reports.HeadlessChromium;
 
 /**
  * {@code lab slides}: one self-contained reveal.js deck with a slide per scenario at least, its
@@ -61,14 +57,14 @@ class SlidesCommandTest {
 
     @Test
     void everySlideRendersInChromiumWithoutConsoleMessages() throws Exception {
-        String chromium = chromium();
-        Assumptions.assumeTrue(chromium != null, "chromium is not installed, and it cannot be installed here (needs root and apt-get)");
+        HeadlessChromium chromium = HeadlessChromium.findOrInstall();
+        Assumptions.assumeTrue(chromium.available(), chromium::whyNot);
         assertThat(out.exit()).as(out.err()).isZero();
         int slides = sections(Files.readString(deck, StandardCharsets.UTF_8));
         for (int i = 0; i < slides; i++) {
             Path shot = dir.resolve("slide-" + i + ".png");
-            String log = open(chromium, deck.toUri() + "#/" + i, shot);
-            assertThat(log.lines().filter(l -> l.contains(":CONSOLE")).toList()).as("console of slide " + i).isEmpty();
+            String log = chromium.screenshot(deck.toUri() + "#/" + i, shot, dir, 1280, 800, "--virtual-time-budget=3000");
+            assertThat(HeadlessChromium.consoleLines(log)).as("console of slide " + i).isEmpty();
             BufferedImage image = ImageIO.read(shot.toFile());
             assertThat(inkedPixels(image)).as("dark pixels on slide " + i).isGreaterThan(2_000);
         }
@@ -90,49 +86,5 @@ class SlidesCommandTest {
                 if ((rgb >> 16 & 0xff) + (rgb >> 8 & 0xff) + (rgb & 0xff) < 3 * 160) n++;
             }
         return n;
-    }
-
-    private static String chromium() throws Exception {
-        String found = onPath("chromium", "chromium-browser", "google-chrome");
-        if (found != null) return found;
-        if (!run(List.of("id", "-u"), 10).strip().equals("0") || onPath("apt-get") == null) return null;
-        run(List.of("sh", "-c", "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium"), 900);
-        return onPath("chromium");
-    }
-
-    private static String open(String chromium, String url, Path screenshot) throws Exception {
-        Path profile = Files.createTempDirectory(dir, "profile");
-        String log = run(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + profile,
-                "--enable-logging=stderr", "--v=0", "--hide-scrollbars", "--window-size=1280,800",
-                "--virtual-time-budget=3000", "--screenshot=" + screenshot, url), 120);
-        assertThat(screenshot).as("Chromium wrote no screenshot; its log:\n" + log).isNotEmptyFile();
-        return log;
-    }
-
-    private static String onPath(String... names) {
-        for (String name : names)
-            for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator))
-                if (Files.isExecutable(Path.of(d, name))) return Path.of(d, name).toString();
-        return null;
-    }
-
-    private static String run(List<String> cmd, long seconds) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(new ArrayList<>(cmd)).redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        StringBuilder text = new StringBuilder();
-        Thread reader = Thread.ofVirtual().start(() -> {
-            try {
-                text.append(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                text.append(e);
-            }
-        });
-        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-        }
-        reader.join(5_000);
-        return text.toString();
     }
 }

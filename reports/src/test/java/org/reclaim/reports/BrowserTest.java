@@ -3,14 +3,9 @@ package org.reclaim.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,30 +19,18 @@ import org.junit.jupiter.api.io.TempDir;
  * reported as skipped with the reason.
  */
 class BrowserTest {
-    private static final List<String> NAMES = List.of("chromium", "chromium-browser", "google-chrome");
-    private static String chromium;
-    private static String whyNot;
+    private static HeadlessChromium chromium;
 
     @TempDir Path dir;
 
     @BeforeAll
     static void findOrInstallChromium() throws Exception {
-        chromium = onPath();
-        if (chromium != null) return;
-        if (!run(List.of("id", "-u"), 10).strip().equals("0") || onPath("apt-get") == null) {
-            whyNot = "chromium is not installed, and it cannot be installed here (needs root and apt-get): apt-get install chromium";
-            return;
-        }
-        String log = run(List.of("sh", "-c", "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium"), 900);
-        chromium = onPath();
-        if (chromium == null)
-            whyNot = "chromium is not installed and apt-get install chromium did not install it: "
-                    + log.substring(Math.max(0, log.length() - 500));
+        chromium = HeadlessChromium.findOrInstall();
     }
 
     @Test
     void reportOpensWithoutConsoleMessagesAndItsScreenshotShowsTheCharts() throws Exception {
-        Assumptions.assumeTrue(chromium != null, () -> whyNot);
+        Assumptions.assumeTrue(chromium.available(), chromium::whyNot);
         Path results = dir.resolve("results");
         try (HandMadeResults r = new HandMadeResults(results)) {
             for (int rep = 1; rep <= 2; rep++) {
@@ -67,7 +50,7 @@ class BrowserTest {
 
     @Test
     void theConsoleCheckSeesAScriptError() throws Exception {
-        Assumptions.assumeTrue(chromium != null, () -> whyNot);
+        Assumptions.assumeTrue(chromium.available(), chromium::whyNot);
         Path page = dir.resolve("broken.html");
         Files.writeString(page, "<!DOCTYPE html><html><body><p>broken</p><script>undefinedFunction();</script></body></html>");
         String log = open(page, dir.resolve("broken.png"));
@@ -76,19 +59,11 @@ class BrowserTest {
 
     /** Opens {@code page} in headless Chromium, takes a 1280 x 2000 screenshot, and returns its log. */
     private String open(Path page, Path screenshot) throws Exception {
-        Path profile = Files.createTempDirectory(dir, "profile");
-        List<String> cmd = List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0", "--hide-scrollbars",
-                "--window-size=1280,2000", "--screenshot=" + screenshot, page.toUri().toString());
-        String log = run(cmd, 120);
-        assertThat(screenshot).as("Chromium wrote no screenshot; its log:\n" + log).isNotEmptyFile();
-        return log;
+        return chromium.screenshot(page.toUri().toString(), screenshot, dir, 1280, 2000);
     }
 
-    /** The log lines of console messages: {@code [..:INFO:CONSOLE(1)] "Uncaught ReferenceError..."}. */
     private static List<String> consoleLines(String log) {
-        return log.lines().filter(l -> l.contains(":CONSOLE")).toList();
+        return HeadlessChromium.consoleLines(log);
     }
 
     /** Pixels clearly coloured (not white, grey or black): only the charts' lines and bars are. */
@@ -100,32 +75,5 @@ class BrowserTest {
                 if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 60) n++;
             }
         return n;
-    }
-
-    private static String onPath(String... names) {
-        for (String name : names.length == 0 ? NAMES.toArray(String[]::new) : names)
-            for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator))
-                if (Files.isExecutable(Path.of(d, name))) return Path.of(d, name).toString();
-        return null;
-    }
-
-    /** Runs {@code cmd}, standard error into standard output, and returns it; kills it after {@code seconds}. */
-    private static String run(List<String> cmd, long seconds) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(new ArrayList<>(cmd)).redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        StringBuilder out = new StringBuilder();
-        Thread reader = Thread.ofVirtual().start(() -> {
-            try {
-                out.append(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                out.append(e);
-            }
-        });
-        if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-        }
-        reader.join(5_000);
-        return out.toString();
     }
 }
