@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.reclaim.runtime.RunRecord;
+import org.reclaim.workloads.scenarios.Scenario;
 
 /**
  * Immix on whole workloads: the answer of epsilon on binary-trees with many collections, and a
@@ -17,7 +20,34 @@ class ImmixWorkloadsTest {
     static final long KB = 1024;
 
     private static RunRecord run(String workload, String manager, long heapBytes) {
-        return Runner.run(new Runner.Request(workload, "small", manager, heapBytes, 1)).record();
+        return run(workload, "small", manager, heapBytes);
+    }
+
+    private static RunRecord run(String workload, String size, String manager, long heapBytes) {
+        return Runner.run(new Runner.Request(workload, size, manager, heapBytes, 1)).record();
+    }
+
+    static Stream<String> workloads() {
+        return Workloads.all().stream().filter(w -> !(w instanceof Scenario s) || s.validRust()).map(Workload::name);
+    }
+
+    /**
+     * Every workload at {@code tiny} completes in twice mark-compact's minimum heap (to 1 KiB) with
+     * epsilon's checksum, collecting whenever it allocates more than that heap.
+     */
+    @ParameterizedTest
+    @MethodSource("workloads")
+    void everyWorkloadAtTinyCompletesInTwiceTheMinimumHeapWithEpsilonsChecksum(String workload) {
+        long lo = KB, hi = 16 * KB * KB;
+        while (hi - lo > KB) {
+            long mid = (lo + hi) / 2 / KB * KB;
+            if (run(workload, "tiny", "mark-compact", mid).status().equals(RunRecord.OK)) hi = mid; else lo = mid;
+        }
+        RunRecord epsilon = run(workload, "tiny", "epsilon", 16 * KB * KB);
+        RunRecord immix = run(workload, "tiny", "immix", 2 * hi);
+        assertThat(immix.status()).as(immix.message()).isEqualTo(RunRecord.OK);
+        assertThat(immix.checksum()).isEqualTo(epsilon.checksum());
+        if (immix.bytesAllocated() > immix.heapBytes()) assertThat(immix.pauseCount()).isPositive();
     }
 
     @ParameterizedTest

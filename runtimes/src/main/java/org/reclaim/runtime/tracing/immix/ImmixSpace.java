@@ -333,7 +333,4 @@ final class ImmixSpace {
 
     /** Free blocks now. */
     int freeBlocks() { return freeBlocks; }
-
-    /** Holes block {@code b} had at the last sweep (0 if it was free or full). */
-    int holes(int b) { return holes[b]; }
 }
