@@ -12,6 +12,7 @@ import org.reclaim.runtime.tracing.Generational;
 import org.reclaim.runtime.tracing.MarkCompact;
 import org.reclaim.runtime.tracing.MarkSweep;
 import org.reclaim.runtime.tracing.SemiSpace;
+import org.reclaim.runtime.tracing.immix.Immix;
 
 /**
  * The simulated memory managers the lab knows, by the names {@code lab list} prints and
@@ -55,6 +56,8 @@ public final class Managers {
                     (heap, probe) -> new SemiSpace(heap, probe)),
             new Info("generational", "tracing", "copying nursery (1/4 of the heap) promoting into a mark-sweep old space, remembering write barrier",
                     (heap, probe) -> new Generational(heap, probe)),
+            new Info("immix", "tracing", "mark-region (Blackburn & McKinley 2008): bump allocation into free lines of blocks, opportunistic evacuation",
+                    (heap, probe) -> new Immix(heap, probe)),
             new Info("refcount", "refcount", "naive reference counting: every reference counts, scope handles included",
                     (heap, probe) -> new NaiveRefCounting(heap, probe, false, 0)),
             new Info("refcount-deferred", "refcount", "deferred counting (Deutsch-Bobrow): handles not counted, zero-count table reconciled",

@@ -2,12 +2,13 @@ package org.reclaim.runtime.tracing;
 
 import java.util.List;
 import org.reclaim.runtime.probe.Probe;
+import org.reclaim.runtime.tracing.immix.Immix;
 
-/** The four tracing collectors by name, for tests that run under each. */
+/** The tracing collectors by name, for tests that run under each. */
 final class Collectors {
     private Collectors() {}
 
-    static final List<String> NAMES = List.of("mark-sweep", "mark-compact", "semispace", "generational");
+    static final List<String> NAMES = List.of("mark-sweep", "mark-compact", "semispace", "generational", "immix");
 
     static TracingCollector create(String name, long heapBytes, Probe probe) {
         return switch (name) {
@@ -15,6 +16,7 @@ final class Collectors {
             case "mark-compact" -> new MarkCompact(heapBytes, probe);
             case "semispace" -> new SemiSpace(heapBytes, probe);
             case "generational" -> new Generational(heapBytes, probe);
+            case "immix" -> new Immix(heapBytes, probe);
             default -> throw new IllegalArgumentException(name);
         };
     }
