@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.elk.alg.layered.options.LayerConstraint;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
 import org.eclipse.elk.core.math.ElkPadding;
@@ -135,11 +136,38 @@ public record PointerDiagram(String title, String subtitle, List<Node> nodes, Li
     }
 
     private int width(Layout l) {
-        int text = Math.max(Canvas.metrics(TITLE).stringWidth(title), Canvas.metrics(SUBTITLE).stringWidth(subtitle));
+        int text = Math.max(Math.max(Canvas.metrics(TITLE).stringWidth(title), Canvas.metrics(SUBTITLE).stringWidth(subtitle)),
+                Canvas.metrics(EDGE).stringWidth(key()));
         return (int) Math.ceil(Math.max(MIN_WIDTH, Math.max(l.width(), text) + 2 * MARGIN));
     }
 
-    private int height(Layout l) { return (int) Math.ceil(top() + l.height() + MARGIN); }
+    private int height(Layout l) { return (int) Math.ceil(top() + l.height() + MARGIN + LINE + PAD); }
+
+    /** What the drawing's looks and arrows mean, for those it has. */
+    String key() {
+        List<String> parts = new ArrayList<>();
+        for (Look look : Look.values()) {
+            if (nodes.stream().noneMatch(n -> n.look() == look)) continue;
+            parts.add(switch (look) {
+                case VARIABLE -> "blue box: a variable";
+                case LIVE -> "box: an object";
+                case UNREACHABLE -> "dashed: unreachable, not freed";
+                case DROPPED -> "dashed grey: value dropped, block kept for a Weak";
+                case FREED -> "grey: freed";
+                case LEAKED -> "red: leaked";
+            });
+        }
+        for (Arrow arrow : Arrow.values()) {
+            if (edges.stream().noneMatch(e -> e.arrow() == arrow)) continue;
+            parts.add(switch (arrow) {
+                case OWNING -> "black arrow: owns";
+                case STRONG -> "blue arrow: Rc";
+                case WEAK -> "dotted: Weak";
+                case BORROW -> "green dashed: borrow";
+            });
+        }
+        return String.join(" · ", parts);
+    }
 
     /** Height of the title and subtitle above the graph. */
     private int top() { return MARGIN + LINE + (subtitle.isEmpty() ? 0 : LINE) + PAD; }
@@ -161,6 +189,7 @@ public record PointerDiagram(String title, String subtitle, List<Node> nodes, Li
             FontMetrics fm = Canvas.metrics(n.look() == Look.VARIABLE ? NAME : TEXT);
             int w = n.label().stream().mapToInt(fm::stringWidth).max().orElse(0);
             e.setDimensions(w + 2.0 * PAD, n.label().size() * LINE + 2.0 * PAD - 4);
+            if (n.look() == Look.VARIABLE) e.setProperty(LayeredOptions.LAYERING_LAYER_CONSTRAINT, LayerConstraint.FIRST);
             elkNodes.put(n.key(), e);
         }
         FontMetrics efm = Canvas.metrics(EDGE);
@@ -203,6 +232,9 @@ public record PointerDiagram(String title, String subtitle, List<Node> nodes, Li
         }
         for (Route r : l.routes()) paintEdge(g, r);
         for (Node n : nodes) paintNode(g, n, l.boxes().get(n.key()));
+        g.setFont(EDGE);
+        g.setColor(GREY.darker());
+        g.drawString(key(), MARGIN, (int) Math.round(top() + l.height() + PAD + LINE));
     }
 
     private static void paintNode(Graphics2D g, Node n, Placed p) {
