@@ -45,8 +45,10 @@ public final class DiagramCommand implements Callable<Integer> {
         if (graphs.steps().isEmpty()) throw new Lab.BadInput(graphs.note() + "; choose another manager with --manager (manual shows C's run)");
         List<Written> written = write(s, graphs, out);
         for (Written w : written) {
-            System.out.println(w.caption() + ": " + w.files().get(1));
-            for (PointerGraphs.Node n : w.step().nodes()) System.out.println("  " + n.key() + "  " + n.describe());
+            System.out.println(w.caption());
+            System.out.println("  " + w.files().get(1));
+            for (PointerGraphs.Node n : w.step().nodes())
+                System.out.println("  " + (n.kind() == PointerGraphs.NodeKind.VARIABLE ? "variable " : "") + n.describe());
             for (PointerGraphs.Edge e : w.step().edges()) System.out.println("  " + e.describe());
         }
         System.out.println("diagram: " + written.size() + " steps of " + s.name() + " under " + info.name() + " in "

@@ -29,7 +29,7 @@ class DiagramCommandTest {
         for (String svg : svgs) assertThat(xml.newDocumentBuilder().parse(dir.resolve(svg).toFile()).getDocumentElement().getTagName()).isEqualTo("svg");
         assertThat(dir.resolve("rc-cycle-ownership-step-05-exit.png")).isNotEmptyFile();
         assertThat(out.out()).contains("rc-cycle under ownership, after line 7: *a.next.borrow_mut() = Some(Rc::clone(&b));",
-                "  #1 -[Rc, strong 2]-> #2", "  #2 -[Rc, strong 2]-> #1", "  #1  #1 Node | 1 | strong 1, weak 0 (leaked)",
+                "  #1 -[Rc, strong 2]-> #2", "  #2 -[Rc, strong 2]-> #1", "  #1 Node | 1 | strong 1, weak 0 (leaked)", "  variable a", "  a -[Rc, strong 2]-> #1",
                 "diagram: 5 steps of rc-cycle under ownership");
     }
 

@@ -94,7 +94,8 @@ public record PointerGraphs(String scenario, String manager, String note, List<S
     /**
      * A node.
      *
-     * @param key   unique within its step ({@code #3} for object 3, {@code v5} for handle entry 5)
+     * @param key   unique within its step: {@code #3} for object 3; a variable's name ({@code leaf}), with {@code " (2)"}
+     *              for a second live variable of that name
      * @param kind  variable or object
      * @param label the lines a diagram writes in it: a variable's name; an object's {@code #id Shape}, its data words, its counts
      * @param state what has become of it
@@ -226,14 +227,17 @@ public record PointerGraphs(String scenario, String manager, String note, List<S
             List<Node> variables = new ArrayList<>();
             List<Edge> edges = new ArrayList<>();
             Map<Integer, Node> objects = new java.util.TreeMap<>();
+            Set<String> keys = new java.util.HashSet<>();
             for (int i = 1; i < h.top(); i++) {
                 int a = h.addr[i];
                 if (a == Heap.NULL || h.kind[i] == Handles.DEAD) continue;
                 Integer target = target(w, a, idAt);
                 if (target == null) continue;
-                String name = h.name(i);
-                String key = "v" + i;
-                variables.add(new Node(key, NodeKind.VARIABLE, List.of(name == null ? "(temporary)" : name), State.LIVE));
+                String name = h.name(i) == null ? "(temporary)" : h.name(i);
+                String key = name;
+                for (int k = 2; keys.contains(key); k++) key = name + " (" + k + ")";   // shadowed, or a callee's of the same name
+                keys.add(key);
+                variables.add(new Node(key, NodeKind.VARIABLE, List.of(name), State.LIVE));
                 RefKind kind = switch (h.kind[i]) {
                     case Handles.BORROW -> RefKind.BORROW;
                     case Handles.BORROW_MUT -> RefKind.BORROW_MUT;

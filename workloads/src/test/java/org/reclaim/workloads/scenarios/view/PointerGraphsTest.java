@@ -18,7 +18,7 @@ class PointerGraphsTest {
     /** Each step as its row, then its nodes' and edges' descriptions. */
     private static List<String> steps(String scenario, String manager) {
         return PointerGraphs.of(Scenarios.find(scenario), Managers.find(manager)).steps().stream()
-                .map(s -> "row " + s.row() + ": " + String.join("; ", s.nodes().stream().map(n -> n.key() + " " + n.describe()).toList())
+                .map(s -> "row " + s.row() + ": " + String.join("; ", s.nodes().stream().map(PointerGraphs.Node::describe).toList())
                         + " / " + String.join("; ", s.edges().stream().map(PointerGraphs.Edge::describe).toList())
                         + (s.note().isEmpty() ? "" : " / " + s.note()))
                 .toList();
@@ -28,39 +28,39 @@ class PointerGraphsTest {
     void rcCycleUnderOwnershipLeavesTwoNodesHoldingEachOtherAtCountOne() {
         // let a = Rc::new(..); let b = Rc::new(.. Some(Rc::clone(&a)) ..); *a.next.borrow_mut() = Some(Rc::clone(&b));
         assertThat(steps("rc-cycle", "ownership")).containsExactly(
-                "row 4: v1 a; #1 #1 Node | 1 | strong 1, weak 0 / v1 -[Rc, strong 1]-> #1",
-                "row 5: v1 a; v2 b; #1 #1 Node | 1 | strong 2, weak 0; #2 #2 Node | 2 | strong 1, weak 0"
-                        + " / v1 -[Rc, strong 2]-> #1; v2 -[Rc, strong 1]-> #2; #2 -[Rc, strong 2]-> #1",
-                "row 6: v1 a; v2 b; #1 #1 Node | 1 | strong 2, weak 0; #2 #2 Node | 2 | strong 2, weak 0"
-                        + " / v1 -[Rc, strong 2]-> #1; v2 -[Rc, strong 2]-> #2; #1 -[Rc, strong 2]-> #2; #2 -[Rc, strong 2]-> #1",
-                "row 10: #1 #1 Node | 1 | strong 1, weak 0 (unreachable); #2 #2 Node | 2 | strong 1, weak 0 (unreachable)"
+                "row 4: a; #1 Node | 1 | strong 1, weak 0 / a -[Rc, strong 1]-> #1",
+                "row 5: a; b; #1 Node | 1 | strong 2, weak 0; #2 Node | 2 | strong 1, weak 0"
+                        + " / a -[Rc, strong 2]-> #1; b -[Rc, strong 1]-> #2; #2 -[Rc, strong 2]-> #1",
+                "row 6: a; b; #1 Node | 1 | strong 2, weak 0; #2 Node | 2 | strong 2, weak 0"
+                        + " / a -[Rc, strong 2]-> #1; b -[Rc, strong 2]-> #2; #1 -[Rc, strong 2]-> #2; #2 -[Rc, strong 2]-> #1",
+                "row 10: #1 Node | 1 | strong 1, weak 0 (unreachable); #2 Node | 2 | strong 1, weak 0 (unreachable)"
                         + " / #1 -[Rc, strong 1]-> #2; #2 -[Rc, strong 1]-> #1",
-                "row 11: #1 #1 Node | 1 | strong 1, weak 0 (leaked); #2 #2 Node | 2 | strong 1, weak 0 (leaked)"
+                "row 11: #1 Node | 1 | strong 1, weak 0 (leaked); #2 Node | 2 | strong 1, weak 0 (leaked)"
                         + " / #1 -[Rc, strong 1]-> #2; #2 -[Rc, strong 1]-> #1 / leaked at exit: #1 #2");
     }
 
     @Test
     void rcCycleUnderATracingCollectorHasNoCountsAndNothingLeaked() {
         List<String> s = steps("rc-cycle", "mark-sweep");
-        assertThat(s.get(2)).isEqualTo("row 6: v1 a; v2 b; #1 #1 Node | 1; #2 #2 Node | 2"
-                + " / v1 -[Rc]-> #1; v2 -[Rc]-> #2; #1 -[Rc]-> #2; #2 -[Rc]-> #1");
+        assertThat(s.get(2)).isEqualTo("row 6: a; b; #1 Node | 1; #2 Node | 2"
+                + " / a -[Rc]-> #1; b -[Rc]-> #2; #1 -[Rc]-> #2; #2 -[Rc]-> #1");
         assertThat(s.getLast()).doesNotContain("leaked");
     }
 
     @Test
     void weakBackPointerCountsOneWeakAndFreesBothAtTheScopeEnd() {
         assertThat(steps("weak-back-pointer", "ownership")).containsExactly(
-                "row 4: v1 leaf; #1 #1 Node | 3 | strong 1, weak 0 / v1 -[Rc, strong 1]-> #1",
-                "row 5: v1 leaf; v2 branch; #1 #1 Node | 3 | strong 1, weak 0; #2 #2 Node | 5 | strong 1, weak 0"
-                        + " / v1 -[Rc, strong 1]-> #1; v2 -[Rc, strong 1]-> #2",
-                "row 6: v1 leaf; v2 branch; #1 #1 Node | 3 | strong 2, weak 0; #2 #2 Node | 5 | strong 1, weak 0"
-                        + " / v1 -[Rc, strong 2]-> #1; v2 -[Rc, strong 1]-> #2; #2 -[Rc, strong 2]-> #1",
-                "row 7: v1 leaf; v2 branch; #1 #1 Node | 3 | strong 2, weak 0; #2 #2 Node | 5 | strong 1, weak 1"
-                        + " / v1 -[Rc, strong 2]-> #1; v2 -[Rc, strong 1]-> #2; #1 -[Weak, weak 1]-> #2; #2 -[Rc, strong 2]-> #1",
-                "row 8: v1 leaf; v2 branch; v3 parent; #1 #1 Node | 3 | strong 2, weak 0; #2 #2 Node | 5 | strong 2, weak 1"
-                        + " / v1 -[Rc, strong 2]-> #1; v2 -[Rc, strong 2]-> #2; v3 -[Rc, strong 2]-> #2; #1 -[Weak, weak 1]-> #2; #2 -[Rc, strong 2]-> #1",
-                "row 13: #1 #1 Node | 3 (freed); #2 #2 Node | 5 (freed) / ",
-                "row 14: #1 #1 Node | 3 (freed); #2 #2 Node | 5 (freed) / ");
+                "row 4: leaf; #1 Node | 3 | strong 1, weak 0 / leaf -[Rc, strong 1]-> #1",
+                "row 5: leaf; branch; #1 Node | 3 | strong 1, weak 0; #2 Node | 5 | strong 1, weak 0"
+                        + " / leaf -[Rc, strong 1]-> #1; branch -[Rc, strong 1]-> #2",
+                "row 6: leaf; branch; #1 Node | 3 | strong 2, weak 0; #2 Node | 5 | strong 1, weak 0"
+                        + " / leaf -[Rc, strong 2]-> #1; branch -[Rc, strong 1]-> #2; #2 -[Rc, strong 2]-> #1",
+                "row 7: leaf; branch; #1 Node | 3 | strong 2, weak 0; #2 Node | 5 | strong 1, weak 1"
+                        + " / leaf -[Rc, strong 2]-> #1; branch -[Rc, strong 1]-> #2; #1 -[Weak, weak 1]-> #2; #2 -[Rc, strong 2]-> #1",
+                "row 8: leaf; branch; parent; #1 Node | 3 | strong 2, weak 0; #2 Node | 5 | strong 2, weak 1"
+                        + " / leaf -[Rc, strong 2]-> #1; branch -[Rc, strong 2]-> #2; parent -[Rc, strong 2]-> #2; #1 -[Weak, weak 1]-> #2; #2 -[Rc, strong 2]-> #1",
+                "row 13: #1 Node | 3 (freed); #2 Node | 5 (freed) / ",
+                "row 14: #1 Node | 3 (freed); #2 Node | 5 (freed) / ");
     }
 
     @Test
