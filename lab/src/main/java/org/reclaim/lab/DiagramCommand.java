@@ -74,9 +74,9 @@ public final class DiagramCommand implements Callable<Integer> {
         List<Written> written = new ArrayList<>();
         for (int k = 0; k < graphs.steps().size(); k++) {
             PointerGraphs.Step step = graphs.steps().get(k);
-            boolean exit = step.row() == s.lines().size();
+            boolean exit = step.row() == s.lines().size(), stopped = !exit && !step.note().isEmpty();
             String caption = s.name() + " under " + graphs.manager() + (exit ? ", at exit"
-                    : ", after line " + (step.row() + 1) + ": " + s.lines().get(step.row()).text().strip());
+                    : (stopped ? ", stopped on line " : ", after line ") + (step.row() + 1) + ": " + s.lines().get(step.row()).text().strip());
             String name = String.format(Locale.ROOT, "%s-%s-step-%02d-%s", s.name(), graphs.manager(), k + 1,
                     exit ? "exit" : "line-" + (step.row() + 1));
             written.add(new Written(caption, step, diagram(caption, step).write(dir, name)));

@@ -110,7 +110,8 @@ public final class SlidesCommand implements Callable<Integer> {
         if (graphs.sharing())
             for (DiagramCommand.Written w : DiagramCommand.write(scenario, graphs, work))
                 slides.add(new SlideDeck.Slide(name + ": the heap " + (w.step().row() == scenario.lines().size() ? "at exit"
-                        : "after line " + (w.step().row() + 1)), w.step().note(), List.of(), List.of(), w.files().getFirst(), w.caption()));
+                        : (w.step().note().isEmpty() ? "after line " : "when line ") + (w.step().row() + 1)
+                        + (w.step().note().isEmpty() ? "" : " stopped the program")), w.step().note(), List.of(), List.of(), w.files().getFirst(), w.caption()));
         return slides;
     }
 

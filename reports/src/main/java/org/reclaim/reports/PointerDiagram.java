@@ -38,7 +38,7 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  * around the boxes), never placed by hand; drawn through {@link Canvas} as PNG and SVG.
  *
  * @param title    the heading (the scenario, the manager, the step's line)
- * @param subtitle a sentence under it (what stopped the program, what leaked), or empty
+ * @param subtitle a sentence under it, in red (what stopped the program, what leaked), or empty
  * @param nodes    the boxes
  * @param edges    the arrows, between boxes' keys
  */
@@ -227,7 +227,7 @@ public record PointerDiagram(String title, String subtitle, List<Node> nodes, Li
         g.drawString(title, MARGIN, MARGIN + g.getFontMetrics().getAscent() - 4);
         if (!subtitle.isEmpty()) {
             g.setFont(SUBTITLE);
-            g.setColor(subtitle.startsWith("leaked") ? LEAK : INK);
+            g.setColor(LEAK);
             g.drawString(subtitle, MARGIN, MARGIN + LINE + g.getFontMetrics().getAscent());
         }
         for (Route r : l.routes()) paintEdge(g, r);

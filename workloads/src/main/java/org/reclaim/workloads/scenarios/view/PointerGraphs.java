@@ -34,8 +34,9 @@ import org.reclaim.workloads.scenarios.Scenario;
  * <p>A step is one run of a source line, as {@code lab explain} attributes operations to lines: the
  * graph of a step is the heap once the line's operations are done (a function's closing brace is a
  * line: its scope's drops are its step). Only the steps that change the graph are kept (a
- * {@code println!} changes nothing), and the step where an error stopped the program. The exit is
- * always the last step, after the manager's end-of-run work (a final collection, the leak report).
+ * {@code println!} changes nothing), and the step where an error stopped the program, drawn as the
+ * line found the heap. Otherwise the exit is the last step, after the manager's end-of-run work
+ * (a final collection, the leak report).
  *
  * @param scenario the scenario's name
  * @param manager  the manager's name
@@ -130,7 +131,8 @@ public record PointerGraphs(String scenario, String manager, String note, List<S
      * @param row    the source line's index, or the scenario's line count for the exit
      * @param nodes  variables first (in scope order), then objects by allocation number
      * @param edges  in the order of their holders, slots in order
-     * @param note   what stopped the program at this step (an error's message), or what the exit found; else empty
+     * @param note   what stopped the program on this line (an error's message; the graph is then the heap as the line
+     *               found it), or what the exit found; else empty
      */
     public record Step(int row, List<Node> nodes, List<Edge> edges, String note) {
         public Step {
@@ -185,7 +187,7 @@ public record PointerGraphs(String scenario, String manager, String note, List<S
             s.leaked(leaked);
             s.take(exit, leaked.isEmpty() ? "" : "leaked at exit: " + String.join(" ", leaked.stream().map(i -> "#" + i).toList()));
         } catch (MemoryFault | OutOfMemory e) {
-            s.take(Math.max(row[0], 0), e.getMessage());
+            s.stopped(Math.max(row[0], 0), e.getMessage());
         }
         return new PointerGraphs(scenario.name(), manager.name(), "", s.steps);
     }
@@ -216,6 +218,18 @@ public record PointerGraphs(String scenario, String manager, String note, List<S
         void freed(int id) { freed.set(id); }
 
         void leaked(List<Integer> ids) { leaked = Set.copyOf(ids); }
+
+        /** The graph of the latest {@link #take}, kept or not. */
+        private List<Node> lastNodes = List.of();
+        private List<Edge> lastEdges = List.of();
+
+        /**
+         * An error stopped the program on {@code row}: its step is the heap as the line found it
+         * (the scopes the error then unwound free things that are not the program's doing).
+         */
+        void stopped(int row, String message) {
+            steps.add(new Step(row, lastNodes, lastEdges, message));
+        }
 
         void take(int row, String note) {
             long[] w = m.heap().words;
@@ -277,6 +291,8 @@ public record PointerGraphs(String scenario, String manager, String note, List<S
             lastIdAt.putAll(idAt);
             List<Node> nodes = new ArrayList<>(variables);
             nodes.addAll(objects.values());
+            lastNodes = nodes;
+            lastEdges = edges;
             boolean unchanged = steps.isEmpty() ? nodes.isEmpty()
                     : steps.getLast().nodes().equals(nodes) && steps.getLast().edges().equals(edges);
             if (!unchanged || !note.isEmpty() || row == exitRow) steps.add(new Step(row, nodes, edges, note));
