@@ -22,6 +22,7 @@ import org.reclaim.workloads.scenarios.Scenario;
 import org.reclaim.workloads.scenarios.Scenarios;
 import org.reclaim.workloads.scenarios.view.ExplainView;
 import org.reclaim.workloads.scenarios.view.Lifetimes;
+import org.reclaim.workloads.scenarios.view.PointerGraphs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "slides", mixinStandardHelpOptions = true,
         description = {"Writes one self-contained slide deck (reveal.js, no network needed) and its Markdown twin for Marp.",
                 "Per scenario: its source, the table of lab explain (one column per family, or --managers) and its lifetime",
-                "timeline; per results folder: one chart per slide, its takeaway as the subtitle, its reading as speaker notes."})
+                "timeline, and for a scenario whose objects point to each other a pointer diagram per step (as lab diagram",
+                "draws them); per results folder: one chart per slide, its takeaway as the subtitle, its reading as speaker notes."})
 public final class SlidesCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SCENARIO", arity = "0..*", description = "scenarios (see `lab list`)")
     List<String> scenarios = new ArrayList<>();
@@ -104,6 +106,12 @@ public final class SlidesCommand implements Callable<Integer> {
         Path timeline = timeline(scenario, chosen, families, work).getFirst();
         slides.add(new SlideDeck.Slide(name + ": lifetimes", "Each object from allocation to free, per "
                 + (families ? "family" : "manager") + "; hatched: held but never used again (drag).", List.of(), List.of(), timeline, ""));
+        PointerGraphs graphs = PointerGraphs.of(scenario, PointerGraphs.defaultManager(scenario));
+        if (graphs.sharing())
+            for (DiagramCommand.Written w : DiagramCommand.write(scenario, graphs, work))
+                slides.add(new SlideDeck.Slide(name + ": the heap " + (w.step().row() == scenario.lines().size() ? "at exit"
+                        : (w.step().note().isEmpty() ? "after line " : "when line ") + (w.step().row() + 1)
+                        + (w.step().note().isEmpty() ? "" : " stopped the program")), w.step().note(), List.of(), List.of(), w.files().getFirst(), w.caption()));
         return slides;
     }
 

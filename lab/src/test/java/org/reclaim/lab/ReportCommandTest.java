@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.reclaim.analysis.results.CellKey;
 import org.reclaim.analysis.results.ResultRow;
 import org.reclaim.analysis.results.ResultsCsv;
 import org.reclaim.reports.Figure;
@@ -119,6 +120,50 @@ class ReportCommandTest {
         assertThat(cl.execute("report", results.toString(), "--managers", "mark-swep")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no run of manager 'mark-swep'").contains("manual");
         assertThat(Lab.commandLine().execute("report", results.toString())).isZero();   // the folder's report as it was
+    }
+
+    @Test
+    void familiesShowsOneManagerPerFamilyAndSaysWhatWasLeftOut() throws Exception {
+        assertThat(Lab.commandLine().execute("report", results.toString(), "--families")).isZero();
+        String html = Files.readString(results.resolve(Report.HTML));
+        assertThat(html).contains("under manual, manual+sanitize.")
+                .contains("One series per family: C = manual; C+sanitizer = manual+sanitize. In no family, left out: epsilon.");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        var cl = Lab.commandLine();
+        cl.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
+        assertThat(cl.execute("report", results.toString(), "--families", "--managers", "manual")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("give --managers or --families, not both");
+        assertThat(Lab.commandLine().execute("report", results.toString())).isZero();   // the folder's report as it was
+    }
+
+    @Test
+    void aFamilysManagersWithTheSameResultsInEveryCellAreMerged() throws Exception {
+        // the folder's manual runs, as if mark-sweep and mark-compact had run them (the same results) and generational
+        // had freed one object less
+        ResultsFolder folder = ResultsFolder.read(results);
+        List<ResultRow> rows = new ArrayList<>(folder.rows());
+        for (ResultRow r : folder.rows()) {
+            if (!r.key().manager().equals("manual")) continue;
+            rows.add(as(r, "mark-sweep", 0));
+            rows.add(as(r, "mark-compact", 0));
+            rows.add(as(r, "generational", 1));
+        }
+        Path copy = dir.resolve("families");
+        Files.createDirectories(copy);
+        StringBuilder csv = new StringBuilder(ResultsCsv.headerLine());
+        rows.forEach(r -> csv.append(ResultsCsv.line(r)));
+        Files.writeString(copy.resolve(ResultsCsv.FILE_NAME), csv);
+        ReportCommand.Selection s = ReportCommand.byFamily(ResultsFolder.read(copy));
+        assertThat(s.managers()).containsExactly("manual", "manual+sanitize", "mark-sweep");
+        assertThat(s.note()).contains("tracing GC = mark-sweep (and mark-compact: the same results in every cell) (left out: generational)");
+    }
+
+    private static ResultRow as(ResultRow r, String manager, long fewerFreed) {
+        CellKey k = r.key();
+        return new ResultRow(new CellKey(k.workload(), k.size(), k.params(), manager, k.heap(), k.seed(), k.repetition()),
+                r.heapBytes(), r.minHeapBytes(), r.status(), r.message(), r.checksum(), r.wallNanos(), r.mmNanos(), r.pauseCount(),
+                r.pauseMaxNanos(), r.metrics(), r.objectsAllocated(), r.bytesAllocated(), r.objectsFreed() - fewerFreed, r.bytesFreed(),
+                r.leakedObjects(), r.leakedBytes(), r.errors(), r.errorKinds(), r.counters(), r.cellNanos());
     }
 
     @Test

@@ -38,10 +38,13 @@ class SlidesCommandTest {
         String html = Files.readString(deck, StandardCharsets.UTF_8);
         assertThat(html).contains("Reveal.initialize(").doesNotContain("src=\"http").doesNotContain("href=\"http")
                 .doesNotContain("@import url(");
-        assertThat(sections(html)).isEqualTo(1 + 3 * 3);   // a title, then source, table and timeline per scenario
-        assertThat(html).contains("<h2>orders: lifetimes</h2>").contains("data:image/png;base64,").contains("drag #1");
+        // a title, then source, table and timeline per scenario, then rc-cycle's five pointer diagrams (it alone shares)
+        assertThat(sections(html)).isEqualTo(1 + 3 * 3 + 5);
+        assertThat(html).contains("<h2>orders: lifetimes</h2>").contains("data:image/png;base64,").contains("drag #1")
+                .contains("<h2>rc-cycle: the heap after line 7</h2>").contains("<h2>rc-cycle: the heap at exit</h2>");
         String md = Files.readString(dir.resolve("deck.md"), StandardCharsets.UTF_8);
-        assertThat(md).startsWith("---\nmarp: true").contains("![w:1100](deck-images/rc-cycle-timeline.png)");
+        assertThat(md).startsWith("---\nmarp: true").contains("![w:1100](deck-images/rc-cycle-timeline.png)")
+                .contains("deck-images/rc-cycle-ownership-step-03-line-7.png");
         assertThat(dir.resolve("deck-images/orders-timeline.svg")).isNotEmptyFile();
     }
 

@@ -87,6 +87,17 @@ public final class Report {
      * @throws IllegalArgumentException if {@code dir} holds no results, or no run of one of {@code managers}
      */
     public static Written write(Path dir, ChartStyle style, List<String> managers) {
+        return write(dir, style, managers, "");
+    }
+
+    /**
+     * Writes the report of {@code managers} as {@link #write(Path, ChartStyle, List)} does, saying
+     * {@code selection} (how they were chosen: which stand for a family, which were merged or left
+     * out) under the list of managers.
+     *
+     * @throws IllegalArgumentException if {@code dir} holds no results, or no run of one of {@code managers}
+     */
+    public static Written write(Path dir, ChartStyle style, List<String> managers, String selection) {
         ResultsFolder all = ResultsFolder.read(dir);
         ResultsFolder folder = managers.isEmpty() ? all : all.only(managers);
         List<Figure> figures = figures(folder);
@@ -119,6 +130,7 @@ public final class Report {
             charts.add(c);
         }
         Map<String, Object> model = model(folder, figures, charts);
+        model.put("selection", selection);
         Path html = dir.resolve(HTML), md = dir.resolve(MARKDOWN);
         ResultsFile.writeWhole(html, render(HTML_ENGINE, "report.html.peb", model));
         ResultsFile.writeWhole(md, render(MARKDOWN_ENGINE, "report.md.peb", model));

@@ -1,39 +1,53 @@
 package org.reclaim.workloads.scenarios;
 
-import java.util.ArrayList;
-import java.util.List;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * An explanation as JSON, one event per object in the order things happened:
- * <pre>{"scenario": "orders", "rows": [{"row": 3, "source": "..", "cells": {"manual": [{"event": "alloc", "object": 1}]}}]}</pre>
+ * <pre>{"scenario": "orders", "rows": [
+ *   {"row": 3, "source": "..", "cells": {"manual": [{"event": "alloc", "object": 1}]}}
+ * ]}</pre>
  * Rows count from 1 as the source lines do; the exit is the last row, its source {@code "(exit)"}.
- * An event is {@code {"event": "alloc"|"free"|"gc-free"|"cycle-free"|"collection"|"read-freed"|"error"|"leak"|"not-compiled", "object": N}}
+ * An event is {@code {"event": "alloc"|"free"|"gc-free"|"cycle-free"|"collection"|"read-freed"|"error"|"leak"|"not-compiled"|"last-use"|"drag", "object": N}}
  * with {@code "code"}, {@code "variable"} and {@code "message"} on an error and {@code "values"} on a read of freed data.
+ * Written by Jackson, a row per line so that a diff of two runs reads row by row.
  */
 public final class ExplanationJson {
     private ExplanationJson() {}
 
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** The explanation as one JSON document, ending with a newline. */
     public static String of(Explanation e) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("{\"scenario\": ").append(quote(e.scenario())).append(", \"rows\": [");
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("scenario", e.scenario());
+        ArrayNode rows = root.putArray("rows");
         for (int row = 0; row <= e.exitRow(); row++) {
-            if (row > 0) sb.append(',');
-            String source = row == e.exitRow() ? "(exit)" : e.lines().get(row).text() + (e.lines().get(row).cOnly() ? " // C only" : "");
-            sb.append("\n  {\"row\": ").append(row + 1).append(", \"source\": ").append(quote(source)).append(", \"cells\": {");
-            for (int c = 0; c < e.managers().size(); c++) {
-                if (c > 0) sb.append(", ");
-                String manager = e.managers().get(c);
-                List<String> events = new ArrayList<>();
-                for (Event ev : e.events(row, manager)) events.addAll(events(ev));
-                sb.append(quote(manager)).append(": [").append(String.join(", ", events)).append(']');
+            ObjectNode r = rows.addObject();
+            r.put("row", row + 1);
+            r.put("source", row == e.exitRow() ? "(exit)" : e.lines().get(row).text() + (e.lines().get(row).cOnly() ? " // C only" : ""));
+            ObjectNode cells = r.putObject("cells");
+            for (String manager : e.managers()) {
+                ArrayNode events = cells.putArray(manager);
+                for (Event ev : e.events(row, manager)) add(events, ev);
             }
-            sb.append("}}");
         }
-        return sb.append("\n]}\n").toString();
+        try {
+            return MAPPER.writer(new RowPerLine()).writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException ex) {
+            throw new UncheckedIOException(ex);
+        }
     }
 
     /** The JSON events of one table event: one per object it concerns. */
-    static List<String> events(Event ev) {
+    private static void add(ArrayNode events, Event ev) {
         String name = switch (ev.type()) {
             case ALLOC -> "alloc";
             case FREE -> "free";
@@ -47,34 +61,65 @@ public final class ExplanationJson {
             case LAST_USE -> "last-use";
             case DRAG -> "drag";
         };
-        List<String> out = new ArrayList<>();
-        if (ev.ids().isEmpty() || ev.type() == Event.Type.READ_AFTER_FREE) {
-            StringBuilder sb = new StringBuilder("{\"event\": ").append(quote(name));
-            if (!ev.ids().isEmpty()) sb.append(", \"object\": ").append(ev.ids().get(0));
-            if (!ev.values().isEmpty())
-                sb.append(", \"values\": [").append(String.join(", ", ev.values().stream().map(String::valueOf).toList())).append(']');
-            if (ev.code() != null) sb.append(", \"code\": ").append(quote(ev.code()));
-            if (ev.variable() != null) sb.append(", \"variable\": ").append(quote(ev.variable()));
-            if (ev.detail() != null) sb.append(", \"message\": ").append(quote(ev.detail()));
-            out.add(sb.append('}').toString());
-        } else for (int id : ev.ids()) out.add("{\"event\": " + quote(name) + ", \"object\": " + id + "}");
-        return out;
+        if (!ev.ids().isEmpty() && ev.type() != Event.Type.READ_AFTER_FREE) {
+            for (int id : ev.ids()) events.addObject().put("event", name).put("object", id);
+            return;
+        }
+        ObjectNode o = events.addObject().put("event", name);
+        if (!ev.ids().isEmpty()) o.put("object", ev.ids().getFirst());
+        if (!ev.values().isEmpty()) {
+            ArrayNode values = o.putArray("values");
+            ev.values().forEach(values::add);
+        }
+        if (ev.code() != null) o.put("code", ev.code());
+        if (ev.variable() != null) o.put("variable", ev.variable());
+        if (ev.detail() != null) o.put("message", ev.detail());
     }
 
-    static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-                    else sb.append(c);
-                }
-            }
+    /**
+     * The layout: everything on one line with {@code ": "} and {@code ", "}, except the rows,
+     * each on a line of its own, indented by two spaces. A new one per document (it counts depth).
+     */
+    private static final class RowPerLine implements PrettyPrinter {
+        /** Depth of the rows array: inside the root object. */
+        private static final int ROWS = 2;
+        private int depth;
+
+        @Override public void writeRootValueSeparator(JsonGenerator g) throws IOException {}
+
+        @Override
+        public void writeStartObject(JsonGenerator g) throws IOException {
+            g.writeRaw('{');
+            depth++;
         }
-        return sb.append('"').toString();
+
+        @Override
+        public void writeEndObject(JsonGenerator g, int entries) throws IOException {
+            depth--;
+            g.writeRaw('}');
+        }
+
+        @Override public void writeObjectEntrySeparator(JsonGenerator g) throws IOException { g.writeRaw(", "); }
+
+        @Override public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException { g.writeRaw(": "); }
+
+        @Override
+        public void writeStartArray(JsonGenerator g) throws IOException {
+            g.writeRaw('[');
+            depth++;
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int values) throws IOException {
+            if (depth == ROWS) g.writeRaw('\n');
+            depth--;
+            g.writeRaw(']');
+        }
+
+        @Override public void writeArrayValueSeparator(JsonGenerator g) throws IOException { g.writeRaw(depth == ROWS ? ",\n  " : ", "); }
+
+        @Override public void beforeArrayValues(JsonGenerator g) throws IOException { if (depth == ROWS) g.writeRaw("\n  "); }
+
+        @Override public void beforeObjectEntries(JsonGenerator g) throws IOException {}
     }
 }
