@@ -20,7 +20,7 @@ public record Readings(List<Difference> differences, Map<String, String> verdict
 
     public Readings {
         differences = List.copyOf(differences);
-        verdicts = Map.copyOf(verdicts);
+        verdicts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(verdicts));    // in the report's order
     }
 
     /** What the report of {@code folder} states. */
