@@ -26,8 +26,8 @@ import org.reclaim.workloads.Workloads;
 
 /**
  * One whole run of a workload under a simulated manager, as the lab runs it, with the lab's
- * probe ({@code -p probe=recorder}: a {@link PauseRecorder} sampling footprint every heap/64
- * bytes, explicit pauses timed from their 64th object) or with none ({@code -p probe=off}:
+ * probe ({@code -p probe=recorder}: a {@link PauseRecorder} sampling footprint at {@code lab run}'s
+ * default interval, explicit pauses timed from their 64th object) or with none ({@code -p probe=off}:
  * {@link Probe#OFF}). Each iteration is one run on a fresh manager ({@link Mode#SingleShotTime}),
  * so a fork's iterations are a sample of whole runs. {@link ProbeOverheadRun} runs the two probes
  * in alternating forks and reports the ratio; the default case is the issue's worst one,
@@ -42,6 +42,11 @@ import org.reclaim.workloads.Workloads;
 public class ProbeOverhead {
     static final long SEED = 42;
     static final double HEAP_MULTIPLE = 3;
+
+    /** {@code lab run}'s default footprint sampling interval (its {@code RunCommand.defaultSampleEvery}): heap/64, at least 4 KiB and at most 64 KiB. */
+    static long sampleEvery(long heapBytes) {
+        return Math.min(64 << 10, Math.max(4096, heapBytes / 64));
+    }
 
     /** {@link #HEAP_MULTIPLE} times {@code minimum}, in whole words. */
     static long heapFor(long minimum) {
@@ -96,7 +101,7 @@ public class ProbeOverhead {
     @Setup(Level.Iteration)
     public void freshManager() {
         Probe p = switch (probe) {
-            case "recorder" -> new PauseRecorder(Math.max(4096, heapBytes / 64));
+            case "recorder" -> new PauseRecorder(sampleEvery(heapBytes));
             case "off" -> Probe.OFF;
             default -> throw new IllegalArgumentException("probe must be recorder or off, not " + probe);
         };
