@@ -65,6 +65,32 @@ public final class JfrPauses {
     public record Recording(List<Pause> pauses, List<HeapSample> afterGc, List<HeapSample> footprint,
                             Instant start, Instant end) {
 
+        /**
+         * The part of this recording between {@code from} and {@code to}: the pauses that began and
+         * ended inside it, the heap samples taken inside it, and {@code from}/{@code to} as its
+         * start and end. A {@code jvm:*} run's measured iteration is such a window of a recording
+         * that also holds its warm-up iterations ({@link #measured()}).
+         */
+        public Recording within(Instant from, Instant to) {
+            return new Recording(
+                    pauses.stream().filter(p -> !p.start().isBefore(from) && !p.start().plusNanos(p.nanos()).isAfter(to)).toList(),
+                    afterGc.stream().filter(s -> inside(s.time(), from, to)).toList(),
+                    footprint.stream().filter(s -> inside(s.time(), from, to)).toList(), from, to);
+        }
+
+        /**
+         * The run's own window ({@link #within}{@code (start, end)}): for a recording with a
+         * {@code reclaim.RunInfo} event, the measured run's span, so warm-up iterations and JVM
+         * start-up before it and shut-down after it are left out.
+         */
+        public Recording measured() {
+            return start == null ? this : within(start, end);
+        }
+
+        private static boolean inside(Instant t, Instant from, Instant to) {
+            return !t.isBefore(from) && !t.isAfter(to);
+        }
+
         /** Pause summaries per collector name, in order of first appearance, then one for all. */
         public List<PauseSummary> summaries() {
             Map<String, List<Long>> by = new java.util.LinkedHashMap<>();

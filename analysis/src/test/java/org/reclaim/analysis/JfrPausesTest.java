@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,5 +82,30 @@ class JfrPausesTest {
         Path f = Files.write(dir.resolve("cut.jfr"), Arrays.copyOf(whole, whole.length / 2));
         assertThatThrownBy(() -> JfrPauses.read(f)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith(f + ": a truncated");
+    }
+
+    @Test
+    void theMeasuredWindowKeepsOnlyThePausesAndSamplesInsideIt() {
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        Instant from = t0.plusMillis(100), to = t0.plusMillis(200);
+        List<JfrPauses.Pause> pauses = List.of(
+                new JfrPauses.Pause("G1Full", "GC Pause", t0.plusMillis(10), 5_000_000),    // warm-up's
+                new JfrPauses.Pause("G1New", "GC Pause", t0.plusMillis(98), 3_000_000),     // begins before, ends inside
+                new JfrPauses.Pause("G1New", "GC Pause", from, 1_000_000),                  // at the start: inside
+                new JfrPauses.Pause("G1New", "GC Pause", t0.plusMillis(150), 2_000_000),
+                new JfrPauses.Pause("G1New", "GC Pause", t0.plusMillis(199), 1_000_000),   // ends at the end: inside
+                new JfrPauses.Pause("G1New", "GC Pause", t0.plusMillis(199), 2_000_000),   // ends after
+                new JfrPauses.Pause("G1Old", "GC Pause", t0.plusMillis(250), 1_000_000));  // shut-down's
+        List<JfrPauses.HeapSample> afterGc = List.of(new JfrPauses.HeapSample(t0.plusMillis(15), 1, 0),
+                new JfrPauses.HeapSample(t0.plusMillis(101), 2, 0), new JfrPauses.HeapSample(t0.plusMillis(201), 3, 0));
+        JfrPauses.Recording whole = new JfrPauses.Recording(pauses, afterGc, List.of(), from, to);
+
+        JfrPauses.Recording measured = whole.measured();
+        assertThat(measured.pauses()).extracting(JfrPauses.Pause::nanos).containsExactly(1_000_000L, 2_000_000L, 1_000_000L);
+        assertThat(measured.afterGc()).extracting(JfrPauses.HeapSample::inUse).containsExactly(2L);
+        assertThat(measured.start()).isEqualTo(from);
+        assertThat(measured.end()).isEqualTo(to);
+        assertThat(measured.summaries().getLast().totalNanos()).isEqualTo(4_000_000);
+        assertThat(new JfrPauses.Recording(List.of(), List.of(), List.of(), null, null).measured().pauses()).isEmpty();
     }
 }

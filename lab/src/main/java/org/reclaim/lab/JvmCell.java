@@ -3,6 +3,7 @@ package org.reclaim.lab;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.reclaim.analysis.results.ResultsCsv;
 import org.reclaim.runtime.MemoryFault;
 import org.reclaim.runtime.RunRecord;
 import org.reclaim.runtime.jvm.JavaHeap;
@@ -16,7 +17,13 @@ import org.reclaim.workloads.Workloads;
  * whatever collector this JVM was started with, and prints the run record as one line of JSON.
  * The parent ({@link JvmRunner}) fills in the pauses and footprint from this JVM's JFR recording.
  *
- * <p>Arguments: {@code workload size seed heapBytes manager [key=value ...]}.
+ * <p>With a warm-up of N, the workload first runs as warm-up iterations, each on a fresh
+ * {@link JavaHeap}, until {@link SteadyState}'s rule holds (at least N); then a full collection
+ * ({@code System.gc()}) clears their garbage, and the measured iteration runs inside the
+ * {@code reclaim.RunInfo} event, whose span is the window the parent takes the JVM's pauses from.
+ * The record's {@code warmup.iterations} metric says how many warm-up iterations ran.
+ *
+ * <p>Arguments: {@code workload size seed heapBytes manager warmup [key=value ...]}.
  */
 public final class JvmCell {
     private JvmCell() {}
@@ -28,12 +35,24 @@ public final class JvmCell {
         long seed = Long.parseLong(args[2]);
         long heapBytes = Long.parseLong(args[3]);
         String manager = args[4];
+        int warmup = Integer.parseInt(args[5]);
         Map<String, String> given = new LinkedHashMap<>();
-        for (int i = 5; i < args.length; i++) {
+        for (int i = 6; i < args.length; i++) {
             int eq = args[i].indexOf('=');
             given.put(args[i].substring(0, eq), args[i].substring(eq + 1));
         }
         Map<String, String> params = Parameters.resolve(workload, given);
+
+        int warmed = SteadyState.warmUp(warmup, () -> {
+            long t0 = System.nanoTime();
+            try {
+                workload.run(new JavaHeap(), size, seed, params);
+            } catch (OutOfMemoryError | MemoryFault e) {
+                return -1;              // the measured iteration meets the same failure and reports it
+            }
+            return System.nanoTime() - t0;
+        }).size();
+        if (warmed > 0) System.gc();    // the warm-up's garbage is not the measured iteration's to collect
 
         String status = RunRecord.OK, message = "";
         long checksum = 0, objects = 0, bytes = 0;
@@ -61,6 +80,7 @@ public final class JvmCell {
         RunRecord r = new RunRecord(workload.name(), sizeName, manager, heapBytes, seed, status, message, checksum, wall,
                 0, 0, 0, objects, bytes, 0, 0, 0, 0, List.of(), errors, Map.of(), new LinkedHashMap<>());
         event.finish(r);
+        r.metrics().put(ResultsCsv.WARMUP_ITERATIONS, (double) warmed);
         System.out.println(RunCommand.json().writeValueAsString(r));
     }
 }

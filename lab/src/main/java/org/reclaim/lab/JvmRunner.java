@@ -18,8 +18,10 @@ import org.reclaim.workloads.Workloads;
 /**
  * Runs a {@code jvm:*} request: forks a JVM with the chosen collector, {@code -Xms} = {@code -Xmx}
  * = the heap, and a JFR recording of its GC events; the child ({@link JvmCell}) runs the workload
- * on plain Java objects and prints its record; the pauses (count, total, max, percentiles, MMU)
- * and footprint (heap used after each collection) come from reading the recording back.
+ * on plain Java objects, after its warm-up iterations, and prints its record; the pauses (count,
+ * total, max, percentiles, MMU) and footprint (heap used after each collection) come from reading
+ * the recording back, from the measured iteration's window only ({@link JfrPauses.Recording#measured()}):
+ * JVM start-up, warm-up and the collection between warm-up and measurement are left out.
  */
 public final class JvmRunner {
     private JvmRunner() {}
@@ -28,23 +30,24 @@ public final class JvmRunner {
      * A finished {@code jvm:*} run.
      *
      * @param record    its run record, pauses and metrics filled in from JFR
-     * @param recording what its JFR recording held
+     * @param recording what its JFR recording held in the measured iteration's window
      */
     public record Result(RunRecord record, JfrPauses.Recording recording) {}
 
     /**
-     * Runs {@code r} in a forked JVM, recording to {@code jfrFile} (kept), or to a temporary file
-     * (deleted) when it is null.
+     * Runs {@code r} in a forked JVM, recording to {@code jfrFile} (kept, whole), or to a
+     * temporary file (deleted) when it is null.
      *
+     * @param warmup the least number of warm-up iterations before the measured one ({@link SteadyState})
      * @throws IllegalArgumentException for an unknown manager, workload, size or parameter; a
      *         collector this JDK does not have; or a child JVM that did not produce a record
      */
-    public static Result run(Runner.Request r, Path jfrFile) throws IOException, InterruptedException {
-        return run(r, JvmManagers.find(r.manager()), jfrFile);
+    public static Result run(Runner.Request r, int warmup, Path jfrFile) throws IOException, InterruptedException {
+        return run(r, JvmManagers.find(r.manager()), warmup, jfrFile);
     }
 
     /** Runs {@code r} under the collector {@code jvm} selects. */
-    static Result run(Runner.Request r, JvmManagers.Info jvm, Path jfrFile) throws IOException, InterruptedException {
+    static Result run(Runner.Request r, JvmManagers.Info jvm, int warmup, Path jfrFile) throws IOException, InterruptedException {
         Workloads.size(Workloads.find(r.workload()), r.size());
         Path jfr = jfrFile != null ? jfrFile.toAbsolutePath() : Files.createTempFile("reclaim-", ".jfr");
         try {
@@ -54,7 +57,8 @@ public final class JvmRunner {
                     "-XX:StartFlightRecording:filename=" + jfr + ",settings=default,dumponexit=true",
                     "-Xlog:jfr+startup=warning",
                     "-cp", System.getProperty("java.class.path"), JvmCell.class.getName(),
-                    r.workload(), r.size(), Long.toString(r.seed()), Long.toString(r.heapBytes()), r.manager()));
+                    r.workload(), r.size(), Long.toString(r.seed()), Long.toString(r.heapBytes()), r.manager(),
+                    Integer.toString(warmup)));
             r.params().forEach((k, v) -> cmd.add(k + "=" + v));
             Process p = new ProcessBuilder(cmd).start();
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> slurp(p.getErrorStream()));
@@ -64,7 +68,7 @@ public final class JvmRunner {
             String line = lastJsonLine(out);
             if (line == null) throw childFailed(jvm, r, exit, stderr + "\n" + out);
             RunRecord child = RunCommand.json().readValue(line, RunRecord.class);
-            JfrPauses.Recording recording = JfrPauses.read(jfr);
+            JfrPauses.Recording recording = JfrPauses.read(jfr).measured();
             return new Result(withPauses(child, recording), recording);
         } finally {
             if (jfrFile == null) Files.deleteIfExists(jfr);
@@ -82,7 +86,7 @@ public final class JvmRunner {
         RunRecord r = new RunRecord(c.workload(), c.size(), c.manager(), c.heapBytes(), c.seed(), c.status(), c.message(),
                 c.checksum(), c.wallNanos(), all.count(), all.totalNanos(), all.maxNanos(), c.objectsAllocated(),
                 c.bytesAllocated(), c.objectsFreed(), c.bytesFreed(), c.leakedObjects(), c.leakedBytes(), c.leaks(),
-                c.errors(), c.counters(), new java.util.LinkedHashMap<>());
+                c.errors(), c.counters(), new java.util.LinkedHashMap<>(c.metrics() == null ? java.util.Map.of() : c.metrics()));
         r.metrics().putAll(RunMetrics.of(recording));
         return r;
     }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lab", mixinStandardHelpOptions = true, version = "Reclaim 0.1",
         description = "Runs the same workloads under several memory managers and measures what each costs.",
         subcommands = {RunCommand.class, ListCommand.class, ExplainCommand.class, DiagramCommand.class, SlidesCommand.class, DemoCommand.class, CampaignCommand.class,
-                MergeCommand.class, ReportCommand.class, JfrCommand.class, CommandLine.HelpCommand.class})
+                MergeCommand.class, ReportCommand.class, CompareCommand.class, JfrCommand.class, CommandLine.HelpCommand.class})
 public final class Lab implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -18,6 +18,7 @@ import org.reclaim.analysis.HistogramLogs;
 import org.reclaim.analysis.RunMetrics;
 import org.reclaim.analysis.TimelineCsv;
 import org.reclaim.analysis.cost.CostModel;
+import org.reclaim.analysis.results.ResultsCsv;
 import org.HdrHistogram.Histogram;
 import org.reclaim.runtime.Managers;
 import org.reclaim.runtime.NearestNames;
@@ -73,6 +74,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--jfr", paramLabel = "FILE", description = "write a JFR recording of the run (reclaim.* events; for jvm:*, the JVM's GC events too)")
     Path jfr;
 
+    @Option(names = "--warmup", paramLabel = "N",
+            description = "before the measured run, run the workload as warm-up iterations in the same JVM (the forked one for jvm:*): "
+                    + "at least N, until the last three iteration times agree within 5%%, at most N+3; the record's warmup.iterations says how many ran")
+    Integer warmup;
+
     @Option(names = "--no-probe", description = "record nothing (Probe.OFF): for measuring the probe's own cost")
     boolean noProbe;
 
@@ -91,6 +97,7 @@ public final class RunCommand implements Callable<Integer> {
         Workloads.size(w, size);
         Parameters.resolve(w, params);
         long every = sampleEvery == null ? defaultSampleEvery(heapBytes) : HeapSize.parse(sampleEvery, "--sample-every");
+        if (warmup != null && warmup < 0) throw new Lab.BadInput("--warmup must be 0 or more, not " + warmup);
         if (noProbe && (hlog != null || timeline != null || jfr != null))
             throw new Lab.BadInput("--no-probe records nothing, so --hlog, --timeline and --jfr cannot be written with it");
         for (Path p : new Path[] {hlog, timeline, jfr}) if (p != null) OutputFiles.checkWritable(p);
@@ -134,7 +141,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private RunRecord runJvm(Runner.Request request, Recordings written) throws IOException, InterruptedException {
-        JvmRunner.Result result = JvmRunner.run(request, jfr);
+        JvmRunner.Result result = JvmRunner.run(request, warmup == null ? 0 : warmup, jfr);
         RunRecord r = result.record();
         written.write(jfr, "JFR recording", () -> OutputFiles.applyUmask(jfr));
         written.write(hlog, "pause histogram", () -> {
@@ -156,6 +163,7 @@ public final class RunCommand implements Callable<Integer> {
             all.addAll(JvmManagers.names());
             throw new IllegalArgumentException(NearestNames.unknown("manager", manager, all));
         }
+        int warmed = warmUp(request);
         PauseRecorder recorder = noProbe ? null : new PauseRecorder(request.sampleEveryBytes(), jfr != null);
         Probe probe = noProbe ? Probe.OFF : recorder;
         Recording recording = null;
@@ -198,7 +206,22 @@ public final class RunCommand implements Callable<Integer> {
                         : OracleMetrics.split(result.manager(), result.allLeaks(), LifetimeSplit.Clock.ALLOCATION)));
         }
         r.metrics().putAll(CostModel.shipped().metrics(r));
+        if (warmup != null) r.metrics().put(ResultsCsv.WARMUP_ITERATIONS, (double) warmed);
         return r;
+    }
+
+    /**
+     * The simulated run's warm-up iterations ({@link SteadyState}): the same request without the
+     * oracle, each on a fresh manager with a fresh probe of the same kind, results discarded.
+     */
+    private int warmUp(Runner.Request request) {
+        if (warmup == null) return 0;
+        Runner.Request plain = request.withOracle(0);
+        return SteadyState.warmUp(warmup, () -> {
+            long t0 = System.nanoTime();
+            Runner.run(plain, noProbe ? Probe.OFF : new PauseRecorder(request.sampleEveryBytes(), false));
+            return System.nanoTime() - t0;
+        }).size();
     }
 
     private static String tag(RunRecord r) {

@@ -14,7 +14,7 @@ class JvmRunnerTest {
     void aHeapTooSmallForTheWorkloadIsStatusOom() throws Exception {
         // binary-trees large keeps a tree of 2^22 nodes alive: far more than 16 MB of Java objects
         Runner.Request r = new Runner.Request("binary-trees", "large", "jvm:serial", 16L << 20, 1, Map.of(), 4096);
-        RunRecord record = JvmRunner.run(r, null).record();
+        RunRecord record = JvmRunner.run(r, 0, null).record();
         assertThat(record.status()).isEqualTo(RunRecord.OOM);
         assertThat(record.message()).contains("OutOfMemoryError");
         assertThat(record.pauseCount()).isPositive();
@@ -24,14 +24,14 @@ class JvmRunnerTest {
     void aCollectorThisJdkDoesNotHaveIsReportedAsNotAvailable() {
         JvmManagers.Info missing = new JvmManagers.Info("jvm:foo", "-XX:+UseFooGC", "a collector no JDK has");
         Runner.Request r = new Runner.Request("binary-trees", "tiny", "jvm:foo", 16L << 20, 1, Map.of(), 4096);
-        assertThatThrownBy(() -> JvmRunner.run(r, missing, null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> JvmRunner.run(r, missing, 0, null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("jvm:foo: Foo is not available in this JDK");
     }
 
     @Test
     void aHeapTooSmallForTheJvmItselfSaysWhatTheJvmSaid() {
         Runner.Request r = new Runner.Request("binary-trees", "tiny", "jvm:serial", 1L << 20, 1, Map.of(), 4096);
-        assertThatThrownBy(() -> JvmRunner.run(r, null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> JvmRunner.run(r, 0, null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("jvm:serial: the forked JVM (heap 1m) exited with status 1")
                 .hasMessageContaining("Too small");
     }

@@ -17,9 +17,12 @@ import java.util.List;
  * @param series     the data, in legend order
  * @param reading    the chart in plain words, generated from the numbers
  * @param missing    why the chart has no data (the report shows this instead of a chart), else empty
+ * @param differences the differences {@code reading} states (between two managers, where their 95%
+ *                    intervals do not overlap) in a form a program can compare ({@link Readings})
  */
 public record Figure(String id, String title, String xTitle, String yTitle, Kind kind, boolean logX, boolean logY,
-                     List<String> categories, List<Series> series, String reading, String missing) {
+                     List<String> categories, List<Series> series, String reading, String missing,
+                     List<Difference> differences) {
 
     /** How the series are drawn. */
     public enum Kind { LINES, BARS, STACKED_BARS }
@@ -63,6 +66,18 @@ public record Figure(String id, String title, String xTitle, String yTitle, Kind
     public Figure {
         categories = List.copyOf(categories);
         series = List.copyOf(series);
+        differences = List.copyOf(differences);
+    }
+
+    /** A figure whose reading states no difference between managers. */
+    public Figure(String id, String title, String xTitle, String yTitle, Kind kind, boolean logX, boolean logY,
+                  List<String> categories, List<Series> series, String reading, String missing) {
+        this(id, title, xTitle, yTitle, kind, logX, logY, categories, series, reading, missing, List.of());
+    }
+
+    /** This figure, its reading stating {@code stated}. */
+    public Figure withDifferences(List<Difference> stated) {
+        return new Figure(id, title, xTitle, yTitle, kind, logX, logY, categories, series, reading, missing, stated);
     }
 
     /** A chart that could not be drawn: {@code missing} says why, in words a reader can act on. */

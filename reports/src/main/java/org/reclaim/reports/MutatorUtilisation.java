@@ -82,7 +82,8 @@ final class MutatorUtilisation {
                 + (!worst.equals(best) ? "; " + worst + " only " + Quantities.percent(worstAt10)
                 + Quantities.unlessDistinguishable(mmu10.get(best), mmu10.get(worst)) : "") + ".";
         return new Figure(id, title, "window (ms)", "mutator utilisation (0 to 1)", Figure.Kind.LINES, true, false,
-                List.of(), series, reading, "");
+                List.of(), series, reading, "")
+                .withDifferences(Quantities.stated(id, "MMU at 10 ms at heap " + heap, worst, best, mmu10));
     }
 
     /**

@@ -70,7 +70,8 @@ final class PausePercentiles {
                  + Quantities.unlessDistinguishable(p99.get(best), p99.get(worst)) : "")
                 + "." + (never.isEmpty() ? "" : " " + String.join(", ", never) + " never paused.");
         return new Figure(id, title, "percentile in nines (1 = 90%, 2 = 99%, 3 = 99.9%, 4 = max)",
-                "pause (ms)", Figure.Kind.LINES, false, true, List.of(), series, reading, "");
+                "pause (ms)", Figure.Kind.LINES, false, true, List.of(), series, reading, "")
+                .withDifferences(Quantities.stated(id, "99th-percentile pause at heap " + heap, best, worst, p99));
     }
 
     /** A percentile in nines: {@code -log10(1 - p/100)}; 90 is 1, 99 is 2. */

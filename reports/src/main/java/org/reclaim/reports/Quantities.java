@@ -41,6 +41,18 @@ final class Quantities {
      * Empty when the 95% intervals of {@code a} and {@code b} separate (the difference a reading
      * states is real at this number of repetitions), else the words that take the difference back.
      */
+    /**
+     * The difference a reading states between {@code lower} and {@code higher} (the managers it
+     * names as lowest and highest) unless {@link #unlessDistinguishable} takes it back: none when
+     * they are the same manager or their intervals overlap.
+     */
+    static java.util.List<Difference> stated(String figure, String quantity, String lower, String higher,
+                                             java.util.Map<String, Estimate> estimates) {
+        if (lower == null || higher == null || lower.equals(higher)
+                || !unlessDistinguishable(estimates.get(lower), estimates.get(higher)).isEmpty()) return java.util.List.of();
+        return java.util.List.of(new Difference(figure, quantity, lower, higher));
+    }
+
     static String unlessDistinguishable(Estimate a, Estimate b) {
         if (a == null || b == null || a.compareTo(b) != Estimate.Order.NOT_DISTINGUISHABLE) return "";
         int n = Math.min(a.count(), b.count());

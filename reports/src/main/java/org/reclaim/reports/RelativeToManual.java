@@ -113,7 +113,7 @@ final class RelativeToManual {
         });
         String xTitle = multiples ? "heap (multiple of the minimum heap)" : "heap (MiB)";
         return new Figure(id, title, xTitle, measure.yTitle, Figure.Kind.LINES, false, false, List.of(), series,
-                reading(b, measure, ratios, failed, multiples), "");
+                reading(b, measure, ratios, failed, multiples), "").withDifferences(differences(id, measure, ratios, multiples));
     }
 
     /** Per manager, the heaps (x) where a cell of {@code b} did not end ok and none of its repetitions did. */
@@ -165,6 +165,23 @@ final class RelativeToManual {
             sentences.add(s.toString());
         });
         return b.label() + ", " + measure.title.toLowerCase(java.util.Locale.ROOT) + ": " + String.join("; ", sentences) + ".";
+    }
+
+    /**
+     * The differences {@link #reading} states: for run time, at each manager's largest heap, that
+     * it was slower or faster than manual, where the ratio's interval leaves out 1.
+     */
+    static List<Difference> differences(String id, Measure measure, Map<String, TreeMap<Double, Estimate>> ratios, boolean multiples) {
+        if (measure != Measure.TIME) return List.of();
+        List<Difference> out = new ArrayList<>();
+        ratios.forEach((m, byHeap) -> {
+            var last = byHeap.lastEntry();
+            Estimate r = last.getValue();
+            if (!r.hasInterval() || (r.low() <= 1 && 1 <= r.high())) return;
+            String quantity = "run time at " + Quantities.heap(last.getKey(), multiples);
+            out.add(r.low() > 1 ? new Difference(id, quantity, REFERENCE, m) : new Difference(id, quantity, m, REFERENCE));
+        });
+        return out;
     }
 
     private static String ratio(Estimate r, Measure measure) {

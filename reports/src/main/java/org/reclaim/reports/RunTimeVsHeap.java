@@ -54,7 +54,7 @@ final class RunTimeVsHeap {
         }
         String xTitle = multiples ? "heap (multiple of the minimum heap)" : "heap (MiB)";
         return new Figure(id, title, xTitle, "run time (ms, median of runs, 95% band)", Figure.Kind.LINES, false, false,
-                List.of(), series, reading(b, estimates, multiples), "");
+                List.of(), series, reading(b, estimates, multiples), "").withDifferences(differences(id, estimates, multiples));
     }
 
     /** Whether every row's heap is a multiple of its minimum heap. */
@@ -155,6 +155,30 @@ final class RunTimeVsHeap {
             sentences.add(t.getKey() + " was " + String.join("; ", parts) + reps + ratio + ".");
         }
         return b.label() + " (95% intervals): " + String.join(" ", sentences);
+    }
+
+    /**
+     * The differences {@link #reading} states: at each heap where a tracing collector's interval
+     * and the fastest explicit manager's do not overlap, which of the two took less time.
+     */
+    static List<Difference> differences(String id, Map<String, TreeMap<Double, Estimate>> estimates, boolean multiples) {
+        Map<String, TreeMap<Double, Estimate>> explicit = new LinkedHashMap<>();
+        estimates.forEach((m, s) -> { if (ManagerFamily.of(m) == ManagerFamily.EXPLICIT) explicit.put(m, s); });
+        List<Difference> out = new ArrayList<>();
+        estimates.forEach((t, byHeap) -> {
+            if (ManagerFamily.of(t) != ManagerFamily.TRACING) return;
+            byHeap.forEach((x, e) -> {
+                String ref = fastest(explicit, x);
+                if (ref == null) return;
+                String quantity = "run time at " + Quantities.heap(x, multiples);
+                switch (e.compareTo(explicit.get(ref).get(x))) {
+                    case HIGHER -> out.add(new Difference(id, quantity, ref, t));
+                    case LOWER -> out.add(new Difference(id, quantity, t, ref));
+                    case NOT_DISTINGUISHABLE -> { }
+                }
+            });
+        });
+        return out;
     }
 
     /** The explicit manager with the lowest median at heap {@code x}, or null when none ran there. */

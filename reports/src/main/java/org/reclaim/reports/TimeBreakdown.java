@@ -50,6 +50,7 @@ final class TimeBreakdown {
                 + (!least.equals(most) ? " and the smallest under " + least + " (" + Quantities.percent(leastShare) + ")"
                 + Quantities.unlessDistinguishable(shares.get(most), shares.get(least)) : "") + ".";
         return new Figure(id, title, "manager", "time (ms, median of runs)", Figure.Kind.STACKED_BARS, false, false,
-                managers, series, reading, "");
+                managers, series, reading, "")
+                .withDifferences(Quantities.stated(id, "memory management's share of the run at heap " + heap, least, most, shares));
     }
 }

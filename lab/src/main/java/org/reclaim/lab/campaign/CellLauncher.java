@@ -30,8 +30,7 @@ import org.reclaim.runtime.RunRecord;
  * host heap H is fixed per campaign ({@link CampaignRunner#hostHeapBytes}) so the simulated heap
  * and its warm-up copies fit and the host's own collector hardly runs. A {@code jvm:*} cell's
  * JVM only drives: {@code lab run} forks the measured JVM itself, with that collector and
- * {@code -Xms} = {@code -Xmx} = the cell's heap; as each such run is a fresh JVM, warm-up runs
- * in the driver would warm nothing, so {@code jvm:*} cells skip them.
+ * {@code -Xms} = {@code -Xmx} = the cell's heap, and the warm-up iterations run in that JVM.
  *
  * <p>A cell that failed because of the machine, not of itself, throws
  * {@link InfrastructureFailure} instead of producing an outcome: its JVM could not be started or
@@ -132,8 +131,7 @@ public final class CellLauncher {
         List<String> c = new ArrayList<>();
         c.add(settings.java());
         c.addAll(jvmFlags(hostHeapBytes));
-        int warm = Campaign.isJvm(key.manager()) ? 0 : warmup;
-        c.addAll(List.of("-cp", settings.classpath(), CellMain.class.getName(), "--warmup", Integer.toString(warm),
+        c.addAll(List.of("-cp", settings.classpath(), CellMain.class.getName(), "--warmup", Integer.toString(warmup),
                 "run", "--workload", key.workload(), "--size", key.size(), "--manager", key.manager(),
                 "--heap", Long.toString(heapBytes), "--seed", Long.toString(key.seed()), "--json"));
         recordings.forEach((r, file) -> {

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.reclaim.analysis.TimelineCsv;
 import org.reclaim.analysis.results.ResultsCsv;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,10 +18,10 @@ import org.reclaim.lab.Lab;
 
 /**
  * The main class of a forked campaign cell: {@code CellMain --warmup N <lab run arguments>}.
- * Runs {@code lab run} as warm-up iterations with its output discarded (and without its
- * recordings): at least N, until their times settle ({@link SteadyState}); then once more as the
- * measured run, whose {@code --json} record is the last line on standard output, with the number
- * of warm-up iterations as its {@code warmup.iterations} metric ({@link ResultsCsv#WARMUP_ITERATIONS}).
+ * Runs {@code lab run --warmup N}: warm-up iterations (at least N, until their times settle), in
+ * this JVM for a simulated manager and in the JVM {@code lab run} forks for a {@code jvm:*} one,
+ * then the measured run, whose {@code --json} record is the last line on standard output, with the
+ * number of warm-up iterations as its {@code warmup.iterations} metric ({@link ResultsCsv#WARMUP_ITERATIONS}).
  * With {@code --oracle}, the lifetime oracle runs in a run of its own after the measured one (the
  * same deterministic program, so the same objects and footprint samples on the same allocation
  * clock): its {@code oracle.*} figures join the measured record and its curves join the measured
@@ -47,25 +46,15 @@ public final class CellMain {
         orphanWatch();
         fault(run);
         PrintStream out = System.out;
-        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-        String[] warm = withoutRecordings(run);
-        int warmed = SteadyState.warmUp(warmup, () -> {
-            long t0 = System.nanoTime();
-            Lab.commandLine().execute(warm);
-            return System.nanoTime() - t0;
-        }).size();
-        System.setOut(out);
+        List<String> warmed = new ArrayList<>(Arrays.asList(run));
+        warmed.addAll(1, List.of("--warmup", Integer.toString(warmup)));    // after the subcommand, before the workload's own options
         if (!Arrays.asList(run).contains("--oracle")) {
-            ByteArrayOutputStream record = new ByteArrayOutputStream();
-            System.setOut(new PrintStream(record, true, StandardCharsets.UTF_8));
-            int status = Lab.commandLine().execute(run);
-            String json = record.toString(StandardCharsets.UTF_8).strip();
-            if (!json.isEmpty()) out.println(withMetric(json, ResultsCsv.WARMUP_ITERATIONS, warmed));
+            int status = Lab.commandLine().execute(warmed.toArray(String[]::new));
             out.flush();
             System.exit(status);
         }
-        String[] measured = withoutOracle(run);
-        List<String> oracle = new ArrayList<>(Arrays.asList(warm));
+        String[] measured = withoutOracle(warmed.toArray(String[]::new));
+        List<String> oracle = new ArrayList<>(Arrays.asList(withoutRecordings(run)));
         oracle.add("--oracle");
         int t = Arrays.asList(run).indexOf("--timeline");
         Path timeline = t >= 0 ? Path.of(run[t + 1]) : null;
@@ -90,24 +79,9 @@ public final class CellMain {
                 }
             }
         }
-        out.println(withMetric(json, ResultsCsv.WARMUP_ITERATIONS, warmed));
+        out.println(json);
         out.flush();
         System.exit(status);
-    }
-
-    /** The record {@code json} with {@code metric} set in its metrics; {@code json} unchanged when it is not a record (a failed run's message). */
-    private static String withMetric(String json, String metric, double value) {
-        try {
-            ObjectMapper mapper = new ObjectMapper();
-            JsonNode node = mapper.readTree(json);
-            if (node instanceof ObjectNode m && m.get("metrics") instanceof ObjectNode metrics) {
-                metrics.put(metric, value);
-                return mapper.writeValueAsString(m);
-            }
-        } catch (IOException | RuntimeException e) {
-            // not a JSON record: it goes out as it came
-        }
-        return json;
     }
 
     /** The measured record with the {@code oracle.*} metrics of the oracle run's record. */

@@ -27,11 +27,11 @@ class CellLauncherTest {
     }
 
     @Test
-    void aJvmCellDrivesLabRunWhichForksTheMeasuredJvmAndSkipsWarmUp() {
+    void aJvmCellDrivesLabRunWhichForksTheMeasuredJvmAndWarmsUpThere() {
         CellKey k = new CellKey("binary-trees", "tiny", Map.of(), "jvm:g1", "64m", 1, 1);
         List<String> c = launcher.command(k, 64L << 20, 1L << 30, 3, Map.of());
         assertThat(c).containsSequence("-XX:+UseSerialGC", "-Xss16m", "-Xms1024m", "-Xmx1024m")
-                .containsSequence("org.reclaim.lab.campaign.CellMain", "--warmup", "0").containsSequence("--manager", "jvm:g1", "--heap", "67108864");
+                .containsSequence("org.reclaim.lab.campaign.CellMain", "--warmup", "3").containsSequence("--manager", "jvm:g1", "--heap", "67108864");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.reclaim.lab.campaign;
+package org.reclaim.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,5 +24,10 @@ class SteadyStateTest {
         assertThat(warmUp(4, 50L, 50L, 50L, 50L, 1L)).hasSize(4);
         assertThat(warmUp(2, 10L, 90L, 10L, 90L, 10L, 90L, 10L, 1L)).hasSize(5);
         assertThat(warmUp(0)).isEmpty();
+    }
+
+    @Test
+    void aFailedIterationEndsTheWarmUp() {
+        assertThat(warmUp(3, 50L, -1L, 50L)).containsExactly(50L, -1L);
     }
 }

@@ -1,4 +1,4 @@
-package org.reclaim.lab.campaign;
+package org.reclaim.lab;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,9 @@ import java.util.function.LongSupplier;
  * {@value #WINDOW} iteration times have a coefficient of variation (standard deviation over mean)
  * of at most {@value #MAX_VARIATION}, or after {@value #EXTRA} iterations more than the minimum,
  * whichever comes first. The measured iteration follows in the same JVM, so it runs on code the JIT
- * has compiled and a heap the host's collector has settled.
+ * has compiled and a heap the host's collector has settled. {@code lab run --warmup} applies it:
+ * in the lab's JVM for a simulated manager, in the forked JVM under test for a {@code jvm:*} one
+ * ({@link JvmCell}).
  */
 final class SteadyState {
     private SteadyState() {}
@@ -26,14 +28,18 @@ final class SteadyState {
      * Runs warm-up iterations until the rule holds.
      *
      * @param minimum   the campaign's {@code warmup}: iterations always run (0 runs none)
-     * @param iteration runs one iteration and returns its time in nanoseconds
-     * @return every warm-up iteration's time, in order
+     * @param iteration runs one iteration and returns its time in nanoseconds, or a negative
+     *                  number when it failed (out of memory): that ends the warm-up, since every
+     *                  further iteration would fail the same way
+     * @return every warm-up iteration's time, in order (a failed one last)
      */
     static List<Long> warmUp(int minimum, LongSupplier iteration) {
         List<Long> times = new ArrayList<>();
         if (minimum <= 0) return times;
         while (times.size() < minimum + EXTRA) {
-            times.add(iteration.getAsLong());
+            long t = iteration.getAsLong();
+            times.add(t);
+            if (t < 0) break;
             if (times.size() >= minimum && settled(times)) break;
         }
         return times;
