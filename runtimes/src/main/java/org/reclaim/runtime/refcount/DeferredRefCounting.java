@@ -167,8 +167,8 @@ public final class DeferredRefCounting extends RefCounting {
     private int markRoots(boolean weak, boolean on) {
         int others = 0;
         for (int i = 1; i < handles.top(); i++) {
-            int a = handles.addr[i];
-            byte k = handles.kind[i];
+            int a = handles.addr(i);
+            byte k = handles.kind(i);
             if (a == Heap.NULL || k == Handles.DEAD) continue;
             if (isWeak(k) != weak) {
                 others++;
@@ -213,8 +213,8 @@ public final class DeferredRefCounting extends RefCounting {
         }
         lastRootCount = 0;
         for (int i = 1; i < handles.top(); i++) {
-            int a = handles.addr[i];
-            byte k = handles.kind[i];
+            int a = handles.addr(i);
+            byte k = handles.kind(i);
             if (a == Heap.NULL || k == Handles.DEAD || isWeak(k)) continue;
             if (lastRootCount == lastRoots.length) lastRoots = Arrays.copyOf(lastRoots, lastRootCount * 2);
             lastRoots[lastRootCount++] = a;

@@ -74,8 +74,8 @@ public final class NaiveRefCounting extends RefCounting {
     @Override
     protected void scopeEnd(int base, int top) {
         for (int i = top - 1; i >= base; i--) {
-            int a = handles.addr[i];
-            byte k = handles.kind[i];
+            int a = handles.addr(i);
+            byte k = handles.kind(i);
             if (a == Heap.NULL || k == Handles.DEAD) continue;
             handles.kill(i);
             uncountHandle(a, k);

@@ -296,7 +296,7 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
     @Override
     public int move(int h) {
         int i = entry(h);
-        int m = pushCounted(handles.addr[i], handles.kind[i]);
+        int m = pushCounted(handles.addr(i), handles.kind(i));
         String n = handles.name(i);
         if (n != null) handles.name(handles.index(m), n);
         return m;
@@ -325,9 +325,9 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
         int i = entry(cursor);
         int old = access(cursor);
         int child = live((int) w[slotAddr(old, slot)]);
-        byte k = handles.kind[i];
+        byte k = handles.kind(i);
         if (child != Heap.NULL) countHandle(child, k);
-        handles.addr[i] = child;
+        handles.setAddr(i, child);
         uncountHandle(old, k);
         runCascade();
         return child != Heap.NULL;
@@ -342,8 +342,8 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
         byte vk = Handles.DEAD;
         if (value != Handles.NONE) {
             int vi = entry(value);
-            v = handles.addr[vi];
-            vk = handles.kind[vi];
+            v = handles.addr(vi);
+            vk = handles.kind(vi);
             handles.kill(vi);
         }
         int old = (int) w[sa];
@@ -378,19 +378,19 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
 
     @Override public boolean isNull(int h, int slot) { return live((int) w[slotAddr(access(h), slot)]) == Heap.NULL; }
 
-    @Override public boolean isNull(int h) { return live(handles.addr[entry(h)]) == Heap.NULL; }
+    @Override public boolean isNull(int h) { return live(handles.addr(entry(h))) == Heap.NULL; }
 
     @Override public int share(int h) { return pushCounted(access(h), Handles.RC); }
 
     @Override public int downgrade(int h) { return pushCounted(access(h), Handles.WEAK); }
 
-    @Override public int upgrade(int weak) { return pushCounted(live(handles.addr[entry(weak)]), Handles.RC); }
+    @Override public int upgrade(int weak) { return pushCounted(live(handles.addr(entry(weak))), Handles.RC); }
 
     @Override
     public void drop(int h) {
         int i = entry(h);
-        int a = handles.addr[i];
-        byte k = handles.kind[i];
+        int a = handles.addr(i);
+        byte k = handles.kind(i);
         handles.kill(i);
         if (a == Heap.NULL || k == Handles.DEAD) return;
         uncountHandle(a, k);
