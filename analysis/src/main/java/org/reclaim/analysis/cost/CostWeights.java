@@ -123,6 +123,9 @@ public record CostWeights(Map<String, String> meta, List<Row> rows) {
             if (!p.getHeaderNames().equals(COLUMNS))
                 throw new IllegalArgumentException(name + ":" + firstBodyLine + ": the header must be " + String.join(",", COLUMNS));
             for (CSVRecord r : p) {
+                if (r.size() != COLUMNS.size())      // a note with an unquoted comma would lose its tail
+                    throw new IllegalArgumentException(name + ":" + (firstBodyLine + r.getRecordNumber()) + ": " + r.size()
+                            + " fields where " + COLUMNS.size() + " are expected (quote a note that holds a comma)");
                 try {
                     rows.add(new Row(r.get("counter"), Side.parse(r.get("side")), Double.parseDouble(r.get("ns_per_unit")),
                             Double.parseDouble(r.get("words_per_unit")), r.get("benchmark"), r.get("note")));

@@ -101,6 +101,13 @@ class CostModelTest {
         assertThat(CostWeights.parse(w.text(), "again")).isEqualTo(w);
     }
 
+    @Test
+    void aRowWithAnUnquotedCommaInItsNoteIsRefusedWithItsLine() {
+        assertThatThrownBy(() -> model("objects.marked,manager,8,2,markTestAndSet,a mark, then a test\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("test:3: 7 fields where 6 are expected (quote a note that holds a comma)");
+    }
+
     /** The smallest heap (to 1%, in whole words) in which mark-compact completes the workload: the campaigns' minimum heap. */
     private static long minimumHeap(String workload, String size) {
         long lo = 0, hi = 256 << 10;

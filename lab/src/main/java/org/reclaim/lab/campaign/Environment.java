@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.nio.file.StandardOpenOption;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.reclaim.analysis.results.CellKey;
 import org.reclaim.analysis.results.ResultsFile;
 
@@ -122,6 +124,31 @@ public final class Environment {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + f + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Rewrites {@code out/machines.csv} as the join of the {@code machines.csv} files of
+     * {@code folders}: one line per cell, a later folder's last line of a cell winning over an
+     * earlier folder's. The caller orders the folders so that the winning line is the machine of the
+     * row its results.csv keeps. Folders without the file are skipped; nothing is written when none
+     * has one.
+     */
+    public static void mergeMachines(Path out, List<Path> folders) {
+        Map<String, List<String>> lines = new LinkedHashMap<>();
+        for (Path folder : folders) {
+            Path f = folder.resolve(MACHINES);
+            if (!Files.isRegularFile(f)) continue;
+            try (CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                    .parse(Files.newBufferedReader(f, StandardCharsets.UTF_8))) {
+                for (CSVRecord r : p) if (r.size() == MACHINE_COLUMNS.size()) lines.put(r.get(0), r.toList());
+            } catch (IOException | UncheckedIOException e) {
+                throw new UncheckedIOException("cannot read " + f + ": " + e.getMessage(), new IOException(e));
+            }
+        }
+        if (lines.isEmpty()) return;
+        StringBuilder sb = new StringBuilder(String.join(",", MACHINE_COLUMNS)).append('\n');
+        lines.values().forEach(l -> sb.append(CSVFormat.DEFAULT.format(l.toArray())).append('\n'));
+        ResultsFile.writeWhole(out.resolve(MACHINES), sb.toString());
     }
 
     /** Writes {@code env} as {@code folder/env.json}, atomically. */

@@ -21,7 +21,8 @@ import org.reclaim.lab.Lab;
 /**
  * Combines results folders of one campaign (its shards, or interrupted runs on several machines)
  * into one: one row per cell (the first folder given that has the cell wins), the union of the
- * minimum heaps, every recording and log file, the campaign file, and an {@code env.json} that
+ * minimum heaps, every recording and log file, each cell's machine ({@code machines.csv}), the
+ * campaign file, and an {@code env.json} that
  * keeps each input's environment. Merging into a folder that already holds results adds what it
  * lacks, so merging again is harmless.
  */
@@ -90,6 +91,10 @@ final class ResultsMerger {
                     copyFiles(in, out);
                 }
                 mergeMinimumHeaps(out, inputs);
+                // the machine of each kept row: the folder's own lines win, then the first input's
+                List<Path> byPrecedence = new ArrayList<>(inputs.reversed());
+                byPrecedence.add(out);
+                Environment.mergeMachines(out, byPrecedence);
                 Path campaign = inputs.getFirst().resolve(CampaignRunner.CAMPAIGN_COPY);
                 if (Files.exists(campaign) && !campaign.equals(out.resolve(CampaignRunner.CAMPAIGN_COPY)))
                     Files.copy(campaign, out.resolve(CampaignRunner.CAMPAIGN_COPY), StandardCopyOption.REPLACE_EXISTING);

@@ -108,6 +108,14 @@ class CampaignRunnerTest {
             assertThat(r.checksum()).isEqualTo(u.get(k).checksum());
             assertThat(r.heapBytes()).isEqualTo(u.get(k).heapBytes());
         });
+        // each kept row's machine comes along: one machines.csv line per cell
+        java.util.Set<String> machineCells = new java.util.HashSet<>();
+        try (var lines = java.nio.file.Files.lines(merged.resolve(Environment.MACHINES))) {
+            lines.skip(1).forEach(l -> machineCells.add(l.substring(0, l.indexOf(','))));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(machineCells).isEqualTo(m.keySet().stream().map(CellKey::id).collect(java.util.stream.Collectors.toSet()));
     }
 
     @Test

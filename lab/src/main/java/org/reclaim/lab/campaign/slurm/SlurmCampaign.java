@@ -17,9 +17,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.reclaim.analysis.results.CellKey;
 import org.reclaim.analysis.results.ResultRow;
 import org.reclaim.analysis.results.ResultsCsv;
@@ -212,34 +209,13 @@ public final class SlurmCampaign {
         }
         if (!shards.isEmpty()) {
             merge.accept(out, shards);
-            mergeMachines(out, shards);
+            List<Path> byPrecedence = new ArrayList<>(List.of(out));   // a shard's line (a later run) wins
+            byPrecedence.addAll(shards);
+            Environment.mergeMachines(out, byPrecedence);
         }
         Set<CellKey> merged = keys(out.resolve(ResultsCsv.FILE_NAME));
         int missing = (int) cells.stream().filter(k -> !merged.contains(k)).count();
         return new Summary(cells.size(), missing, spec, jobId, unfinished);
-    }
-
-    /**
-     * Joins the shards' {@code machines.csv} into the results folder's: one line per cell, a
-     * shard's last line of a cell winning over what the folder had.
-     */
-    static void mergeMachines(Path out, List<Path> shards) {
-        Map<String, List<String>> lines = new LinkedHashMap<>();
-        List<Path> files = new ArrayList<>(List.of(out.resolve(Environment.MACHINES)));
-        shards.forEach(s -> files.add(s.resolve(Environment.MACHINES)));
-        for (Path f : files) {
-            if (!Files.isRegularFile(f)) continue;
-            try (CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
-                    .parse(Files.newBufferedReader(f, StandardCharsets.UTF_8))) {
-                for (CSVRecord r : p) if (r.size() == Environment.MACHINE_COLUMNS.size()) lines.put(r.get(0), r.toList());
-            } catch (IOException | UncheckedIOException e) {
-                throw new UncheckedIOException("cannot read " + f + ": " + e.getMessage(), new IOException(e));
-            }
-        }
-        if (lines.isEmpty()) return;
-        StringBuilder sb = new StringBuilder(String.join(",", Environment.MACHINE_COLUMNS)).append('\n');
-        lines.values().forEach(l -> sb.append(CSVFormat.DEFAULT.format(l.toArray())).append('\n'));
-        ResultsFile.writeWhole(out.resolve(Environment.MACHINES), sb.toString());
     }
 
     /** Cells with a row in the results folder or in a shard. */

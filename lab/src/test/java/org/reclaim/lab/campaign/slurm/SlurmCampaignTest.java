@@ -9,6 +9,7 @@ import java.util.Map;
 import org.reclaim.analysis.results.CellKey;
 import org.reclaim.analysis.results.ResultRow;
 import org.reclaim.analysis.results.ResultsCsv;
+import org.reclaim.lab.campaign.Environment;
 import org.reclaim.analysis.results.ResultsFile;
 import java.util.Set;
 import java.util.TreeSet;
@@ -50,7 +51,7 @@ class SlurmCampaignTest {
         Files.writeString(out.resolve("machines.csv"), header + "a,n0,Old,1,1,1\n");
         Files.writeString(s1.resolve("machines.csv"), header + "a,n1,\"Model A, 2 GHz\",2,2,1\nb,n1,\"Model A, 2 GHz\",2,2,1\n");
         Files.writeString(s2.resolve("machines.csv"), header + "c,n2,Model B,3,2,2\nc,n3,Model B,4,4,2\n");
-        SlurmCampaign.mergeMachines(out, List.of(s1, s2));
+        Environment.mergeMachines(out, List.of(out, s1, s2));
         assertThat(Files.readAllLines(out.resolve("machines.csv"))).containsExactly(header.strip(),
                 "a,n1,\"Model A, 2 GHz\",2,2,1", "b,n1,\"Model A, 2 GHz\",2,2,1", "c,n3,Model B,4,4,2");
     }
