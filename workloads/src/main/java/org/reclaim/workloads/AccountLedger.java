@@ -77,12 +77,12 @@ public final class AccountLedger implements Workload {
         return Map.of("tiny", 29776L, "small", 3762520L, "default", 30195528L, "large", 241840000L);
     }
 
-    /** The run's shapes, defined once per run. */
-    private record Shapes(int table, int entry, int account, int txn) {}
+    /** The program's classes: their shapes, defined once per run. */
+    private record Classes(int table, int entry, int account, int txn) {}
 
     @Override
     public long run(Mutator m, int n, long seed, Map<String, String> params) {
-        Shapes s = new Shapes(m.shapes().defineSlotArray("Entry[]", SlotKind.OWNED, 0),
+        Classes s = new Classes(m.shapes().defineSlotArray("Entry[]", SlotKind.OWNED, 0),
                 m.shapes().define("Entry", 1, SlotKind.OWNED, SlotKind.OWNED),
                 m.shapes().define("Account", 3, SlotKind.OWNED),
                 m.shapes().define("Txn", 2, SlotKind.OWNED));
@@ -91,7 +91,7 @@ public final class AccountLedger implements Workload {
         long checksum = 0;
         int main = m.enter();
         int table = m.alloc(s.table(), n);
-        int run = m.enter();
+        int run = m.enter();   // the block that holds the borrow every call is given: it ends before the table is dropped
         int map = m.borrow(table);
         for (long seq = 0, operations = 16L * n; seq < operations; seq++) {
             long key = random.nextInt(keys);
@@ -137,7 +137,7 @@ public final class AccountLedger implements Workload {
     }
 
     /** {@code table[b] = new Entry(key, new Account(key), table[b])}; returns the new account. */
-    static int open(Mutator m, Shapes s, int tableArg, long key) {
+    static int open(Mutator m, Classes s, int tableArg, long key) {
         int body = m.enter();
         int table = m.move(tableArg);
         int b = bucket(key, m.length(table));
@@ -153,7 +153,7 @@ public final class AccountLedger implements Workload {
     }
 
     /** {@code record(a, amount, seq)}: a new transaction at the head of the history, which keeps its last {@value #HISTORY}. */
-    static void record(Mutator m, Shapes s, int accountArg, long amount, long seq) {
+    static void record(Mutator m, Classes s, int accountArg, long amount, long seq) {
         int body = m.enter();
         int a = m.move(accountArg);
         int t = m.alloc(s.txn(), 0);
