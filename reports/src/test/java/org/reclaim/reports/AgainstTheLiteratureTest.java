@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.reclaim.analysis.results.ResultRow;
+import org.reclaim.analysis.results.ResultsCsv;
+import org.reclaim.analysis.results.ResultsFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,5 +44,42 @@ class AgainstTheLiteratureTest {
         }
         assertThat(AgainstTheLiterature.claims(ResultsFolder.read(dir)).getFirst().verdict())
                 .isEqualTo("cannot say: one repetition has no interval");
+    }
+
+    /** account-ledger small's figures (docs/measurement.md): deferral keeps 3.26 of 22.2 operations per object. */
+    @Test
+    void deferralsClaimsReadTheCountOperationsPerObject() {
+        writeCounted(Map.of("refcount", 22.2, "refcount-deferred", 3.26));
+        assertThat(deferralClaims()).extracting(AgainstTheLiterature.Claim::verdict).containsExactly("agrees", "agrees");
+        assertThat(deferralClaims().getFirst().lab()).isEqualTo("count operations per object: naive 22.2, deferred 3.26 (85% fewer)");
+    }
+
+    @Test
+    void deferralThatKeepsMoreThanHalfDisagreesThatMostOperationsAreTheStacks() {
+        writeCounted(Map.of("refcount", 2.98, "refcount-deferred", 1.98));
+        assertThat(deferralClaims()).extracting(AgainstTheLiterature.Claim::verdict).containsExactly("agrees", "disagrees");
+    }
+
+    @Test
+    void resultsWithoutTheMetricCannotSay() {
+        writeCounted(Map.of());
+        assertThat(deferralClaims()).extracting(AgainstTheLiterature.Claim::verdict).allMatch(v -> v.startsWith("cannot say: "));
+    }
+
+    /** manual, refcount and refcount-deferred at 2x, with {@code rc.ops.per.object} where {@code perObject} gives it. */
+    private void writeCounted(Map<String, Double> perObject) {
+        try (ResultsFile file = ResultsFile.open(dir.resolve(ResultsCsv.FILE_NAME))) {
+            for (String manager : List.of("manual", "refcount", "refcount-deferred")) {
+                Map<String, Double> metrics = perObject.containsKey(manager) ? Map.of("rc.ops.per.object", perObject.get(manager)) : Map.of();
+                file.append(new ResultRow(HandMadeResults.key("account-ledger", manager, 2, 1), 8 * HandMadeResults.MIB,
+                        4 * HandMadeResults.MIB, ResultRow.OK, "", 42, 10_000_000, 1_000_000, 10, 100_000, metrics,
+                        1000, 64_000, 1000, 64_000, 0, 0, 0, "", Map.of(), 20_000_000));
+            }
+        }
+    }
+
+    private List<AgainstTheLiterature.Claim> deferralClaims() {
+        return AgainstTheLiterature.claims(ResultsFolder.read(dir)).stream()
+                .filter(c -> c.source().contains("Deutsch") || c.source().contains("Shahriyar")).toList();
     }
 }

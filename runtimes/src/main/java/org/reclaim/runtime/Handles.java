@@ -65,6 +65,15 @@ public final class Handles {
         return (g << INDEX_BITS) | i;
     }
 
+    /** The address entry {@code i} holds ({@link Heap#NULL} if none). */
+    public int addr(int i) { return addr[i]; }
+
+    /** The kind of entry {@code i} ({@link #DEAD} once moved or dropped). */
+    public byte kind(int i) { return kind[i]; }
+
+    /** Re-points entry {@code i} at {@code address} (a cursor's step, a grown object's new block). */
+    public void setAddr(int i, int address) { addr[i] = address; }
+
     private void grow() {
         if (addr.length >= MAX_ENTRIES)
             throw new MemoryFault(MemoryFault.Kind.BAD_INPUT, null, "more than " + MAX_ENTRIES + " live handles");

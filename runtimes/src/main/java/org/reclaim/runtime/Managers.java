@@ -58,7 +58,7 @@ public final class Managers {
                     (heap, probe) -> new Generational(heap, probe)),
             new Info("immix", "tracing", "mark-region (Blackburn & McKinley 2008): bump allocation into free lines of blocks, opportunistic evacuation",
                     (heap, probe) -> new Immix(heap, probe)),
-            new Info("refcount", "refcount", "naive reference counting: every reference counts, scope handles included",
+            new Info("refcount", "refcount", "naive reference counting: every copy and overwrite of a reference counts, on the stack (handles) and in the heap",
                     (heap, probe) -> new NaiveRefCounting(heap, probe, false, 0)),
             new Info("refcount-deferred", "refcount", "deferred counting (Deutsch-Bobrow): handles not counted, zero-count table reconciled",
                     (heap, probe) -> new DeferredRefCounting(heap, probe, DeferredRefCounting.DEFAULT_RECONCILE_EVERY, 0)),

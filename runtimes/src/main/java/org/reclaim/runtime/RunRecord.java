@@ -42,9 +42,10 @@ public record RunRecord(
      * The metrics a run record may carry, in the order a campaign's CSV lists them: pause
      * percentiles (ns), MMU at three windows (0..1), footprint peak and time-weighted mean (bytes
      * in use on the allocation clock), request latencies of request-serving workloads (ns,
-     * corrected for coordinated omission, and the uncorrected p99 beside them), and, when the lifetime oracle ran, the time-weighted mean
+     * corrected for coordinated omission, and the uncorrected p99 beside them), when the lifetime oracle ran, the time-weighted mean
      * bytes of each part of the split on the allocation clock, the count of void objects and the
-     * oracle's walk granularity.
+     * oracle's walk granularity, and for a manager that keeps reference counts the count operations
+     * (increments and decrements) per object allocated.
      */
     public static final java.util.List<String> METRICS = java.util.List.of(
             "pause.p50.ns", "pause.p90.ns", "pause.p99.ns", "pause.p999.ns",
@@ -52,7 +53,8 @@ public record RunRecord(
             "footprint.peak.bytes", "footprint.mean.bytes",
             "latency.p50.ns", "latency.p99.ns", "latency.p999.ns", "latency.max.ns", "latency.uncorrected.p99.ns",
             "oracle.live.mean.bytes", "oracle.drag.mean.bytes", "oracle.garbage-held.mean.bytes",
-            "oracle.leaked.mean.bytes", "oracle.void.objects", "oracle.granularity.bytes");
+            "oracle.leaked.mean.bytes", "oracle.void.objects", "oracle.granularity.bytes",
+            "rc.ops.per.object");
 
     /** Statuses a run can end with. */
     public static final String OK = "ok", OOM = "oom", ERROR = "error";

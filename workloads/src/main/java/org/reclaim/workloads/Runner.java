@@ -111,6 +111,26 @@ public final class Runner {
         return metrics;
     }
 
+    /**
+     * The counters that count the reference-count operations a manager makes: {@code refcount}'s
+     * increments and decrements, and those of {@code Rc} under {@code ownership} (where a move
+     * costs none).
+     */
+    static final List<String> COUNT_OPERATIONS = List.of("counts.increments", "counts.decrements",
+            "rc.strong.increments", "rc.weak.increments", "rc.strong.decrements", "rc.weak.decrements");
+
+    /**
+     * {@code rc.ops.per.object}: the reference-count operations of the run (the
+     * {@link #COUNT_OPERATIONS} counters) per object allocated, for a manager that counts them;
+     * absent for the others and for a run that allocated nothing.
+     */
+    static Map<String, Double> countMetrics(Map<String, Long> counters, long objectsAllocated) {
+        if (objectsAllocated == 0 || COUNT_OPERATIONS.stream().noneMatch(counters::containsKey)) return Map.of();
+        long ops = 0;
+        for (String c : COUNT_OPERATIONS) ops += counters.getOrDefault(c, 0L);
+        return Map.of("rc.ops.per.object", ops / (double) objectsAllocated);
+    }
+
     /** Runs {@code workload} on an already made manager (tests use this to inspect the manager afterwards). */
     public static Result run(Workload workload, int size, Map<String, String> params, MemoryManager m,
                              Probe probe, Request r) {
@@ -140,12 +160,14 @@ public final class Runner {
         long leakedBytes = leaks.stream().mapToLong(Leak::bytes).sum();
         PauseRecorder rec = probe instanceof PauseRecorder p ? p : null;
         Map<String, Long> counters = new LinkedHashMap<>(m.counters().snapshot());
+        Map<String, Double> metrics = latencyMetrics(workload, status);
+        metrics.putAll(countMetrics(counters, m.objectsAllocated()));
         RunRecord record = new RunRecord(r.workload(), r.size(), m.name(), m.heap().bytes(), r.seed(),
                 status, message, checksum, wall,
                 rec == null ? 0 : rec.pauseCount(), rec == null ? 0 : rec.pauseTotalNanos(), rec == null ? 0 : rec.pauseMaxNanos(),
                 m.objectsAllocated(), m.bytesAllocated(), m.objectsFreed(), m.bytesFreed(),
                 leaks.size(), leakedBytes, leaks.subList(0, Math.min(LEAKS_LISTED, leaks.size())),
-                errors, counters, latencyMetrics(workload, status));
+                errors, counters, metrics);
         return new Result(record, m, rec, leaks);
     }
 }

@@ -15,7 +15,8 @@ public final class Workloads {
             new RequestServer(),
             new TreeDrop(),
             new VecGrowth(),
-            new DocumentTree()
+            new DocumentTree(),
+            new AccountLedger()
     );
 
     /** The benchmark workloads, then the seed scenarios ({@link org.reclaim.workloads.scenarios.Scenarios}). */

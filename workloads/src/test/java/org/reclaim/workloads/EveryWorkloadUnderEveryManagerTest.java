@@ -29,6 +29,7 @@ class EveryWorkloadUnderEveryManagerTest {
             Map.entry("tree-drop", 262143L),
             Map.entry("vec-growth", 1206834280L),
             Map.entry("document-tree", -2974857468179639245L),
+            Map.entry("account-ledger", 1108014673290691753L),
             Map.entry("orders", 10L),
             Map.entry("orders-early-scope", 10L),
             Map.entry("years-returned", 8010L),

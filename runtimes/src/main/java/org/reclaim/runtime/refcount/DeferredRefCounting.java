@@ -5,13 +5,17 @@ import java.util.Arrays;
 import org.reclaim.runtime.Handles;
 import org.reclaim.runtime.heap.Heap;
 import org.reclaim.runtime.heap.ObjectLayout;
-import org.reclaim.runtime.heap.SlotKind;
 import org.reclaim.runtime.probe.PauseKind;
 import org.reclaim.runtime.probe.Probe;
 
 /**
- * Deferred reference counting (Deutsch &amp; Bobrow 1976): references from the scopes' handles are
- * not counted, only references from slots. A new object starts at zero, and an object whose count
+ * Deferred reference counting (Deutsch &amp; Bobrow 1976): references from the scopes' handles (the
+ * program's locals: its stack) are not counted, only references from slots (the heap). Of the
+ * operations {@link NaiveRefCounting} counts, only the heap's remain: a {@code put} increments its
+ * new referent and decrements the slot's old one, a {@code take} decrements the child it loads,
+ * {@code grow}'s slot copies increment and its old block's slots decrement, and a dropped value's
+ * slots decrement; an allocation, a borrow, a move, a return, a cursor's step, a drop and a scope's
+ * end cost nothing. A new object starts at zero, and an object whose count
  * falls to zero is not freed but entered in the zero-count table (ZCT, an {@code int[]}; membership
  * is the header's {@link ObjectLayout#IN_ZCT} bit). At a bounded interval (every
  * {@code reconcileEvery} allocations), when an allocation finds no block, and at the end of the
@@ -70,10 +74,6 @@ public final class DeferredRefCounting extends RefCounting {
     @Override protected void countHandle(int addr, byte kind) {}
 
     @Override protected void uncountHandle(int addr, byte kind) {}
-
-    @Override protected void moveHandleToSlot(int addr, byte handleKind, SlotKind slotKind) { countSlot(addr, slotKind); }
-
-    @Override protected void moveSlotToHandle(int addr, SlotKind slotKind) { uncountSlot(addr, slotKind); }
 
     @Override protected void handleLeftGrown(int oldAddr) {}
 
@@ -167,8 +167,8 @@ public final class DeferredRefCounting extends RefCounting {
     private int markRoots(boolean weak, boolean on) {
         int others = 0;
         for (int i = 1; i < handles.top(); i++) {
-            int a = handles.addr[i];
-            byte k = handles.kind[i];
+            int a = handles.addr(i);
+            byte k = handles.kind(i);
             if (a == Heap.NULL || k == Handles.DEAD) continue;
             if (isWeak(k) != weak) {
                 others++;
@@ -213,8 +213,8 @@ public final class DeferredRefCounting extends RefCounting {
         }
         lastRootCount = 0;
         for (int i = 1; i < handles.top(); i++) {
-            int a = handles.addr[i];
-            byte k = handles.kind[i];
+            int a = handles.addr(i);
+            byte k = handles.kind(i);
             if (a == Heap.NULL || k == Handles.DEAD || isWeak(k)) continue;
             if (lastRootCount == lastRoots.length) lastRoots = Arrays.copyOf(lastRoots, lastRootCount * 2);
             lastRoots[lastRootCount++] = a;

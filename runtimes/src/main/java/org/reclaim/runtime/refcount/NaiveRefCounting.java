@@ -2,23 +2,34 @@ package org.reclaim.runtime.refcount;
 
 import org.reclaim.runtime.Handles;
 import org.reclaim.runtime.heap.Heap;
-import org.reclaim.runtime.heap.SlotKind;
 import org.reclaim.runtime.probe.PauseKind;
 import org.reclaim.runtime.probe.Probe;
 
 /**
- * Naive reference counting: every reference counts, the handles held by scopes included
- * ({@code OWN}, {@code BORROW}, {@code BORROW_MUT} and {@code RC} handles strong, {@code WEAK}
- * handles weak). A new object starts at one (its handle); a borrow, a share or an upgrade
- * increments; a drop, and every live handle at its scope's end, decrements. A count reaching zero
- * drops the value at once and decrements what it refers to, in one cascade on an explicit work
- * list, recorded as one {@link PauseKind#CASCADE} pause (only if it freed something).
- *
- * <p>A {@code put} moves the source handle's count into the slot (the handle dies), so no
- * increment or decrement is made for it when the strengths match; it is counted in
- * {@code counts.moved}. A strong handle put into a {@code WEAK} slot (or the reverse) is a real
- * increment of one count and decrement of the other. A {@code take} moves the slot's count into the
- * new handle. With {@code atomic}, every count update is a compare-and-set ({@code Arc}).
+ * Naive reference counting (Collins 1960; Jones, Hosking &amp; Moss, ch. 5): every copy and every
+ * overwrite of a reference is counted, on the stack as in the heap. The handles held by scopes are
+ * the program's locals and count like slots ({@code OWN}, {@code BORROW}, {@code BORROW_MUT} and
+ * {@code RC} handles strong, {@code WEAK} handles weak). Per contract operation:
+ * <ul>
+ *   <li>{@code alloc}: the new object's count is set to one for its handle (one increment);</li>
+ *   <li>{@code borrow}, {@code child}, {@code share}, {@code downgrade}, {@code upgrade},
+ *       {@code move} (a call's argument): one increment for the new local;</li>
+ *   <li>{@code advance} ({@code node = node.next}): an increment of the new referent, a decrement
+ *       of the old;</li>
+ *   <li>{@code put} ({@code x.next = y}): an increment for the store, a decrement for the local
+ *       {@code y} the store consumes, a decrement of the slot's old referent;</li>
+ *   <li>{@code take}: an increment for the local the child is loaded into, a decrement for the slot
+ *       it leaves;</li>
+ *   <li>{@code ret}: an increment for the caller's copy, a decrement for the returning local;</li>
+ *   <li>{@code grow}: an increment for the local's new block, a decrement of the old, and an
+ *       increment and a decrement for each slot copied out of the old block;</li>
+ *   <li>{@code drop}, and every live handle at its scope's end: one decrement.</li>
+ * </ul>
+ * Nothing is a free move: that is what separates naive counting from Rust's {@code Rc} under
+ * {@code ownership}, where a move costs nothing. A count reaching zero drops the value at once and
+ * decrements what it refers to, in one cascade on an explicit work list, recorded as one
+ * {@link PauseKind#CASCADE} pause (only if it freed something). With {@code atomic}, every count
+ * update is a compare-and-set ({@code Arc}).
  *
  * @see DeferredRefCounting
  */
@@ -33,7 +44,7 @@ public final class NaiveRefCounting extends RefCounting {
                 atomic, cycleThreshold);
     }
 
-    @Override protected void initObject(int addr, byte handleKind) { counts.initStrong(addr, 1); }
+    @Override protected void initObject(int addr, byte handleKind) { countNewObject(addr); }
 
     @Override
     protected void countHandle(int addr, byte kind) {
@@ -45,22 +56,7 @@ public final class NaiveRefCounting extends RefCounting {
         if (isWeak(kind)) decWeak(addr); else decStrong(addr);
     }
 
-    @Override
-    protected void moveHandleToSlot(int addr, byte handleKind, SlotKind slotKind) {
-        if (isWeak(handleKind) == (slotKind == SlotKind.WEAK)) {
-            countMoved();
-        } else {
-            countSlot(addr, slotKind);
-            uncountHandle(addr, handleKind);
-        }
-    }
-
-    @Override protected void moveSlotToHandle(int addr, SlotKind slotKind) { countMoved(); }
-
-    @Override protected void handleLeftGrown(int oldAddr) {
-        counts.addStrong(oldAddr, -1);
-        countMoved();
-    }
+    @Override protected void handleLeftGrown(int oldAddr) { decStrongOfFreed(oldAddr); }
 
     @Override
     protected void zero(int addr) {
@@ -74,8 +70,8 @@ public final class NaiveRefCounting extends RefCounting {
     @Override
     protected void scopeEnd(int base, int top) {
         for (int i = top - 1; i >= base; i--) {
-            int a = handles.addr[i];
-            byte k = handles.kind[i];
+            int a = handles.addr(i);
+            byte k = handles.kind(i);
             if (a == Heap.NULL || k == Handles.DEAD) continue;
             handles.kill(i);
             uncountHandle(a, k);

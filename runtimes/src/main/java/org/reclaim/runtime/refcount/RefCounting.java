@@ -22,16 +22,26 @@ import org.reclaim.runtime.probe.Probe;
  * same mechanism {@code manual} uses: one mechanism, several policies). It keeps the counts in
  * header word 1 (through {@link Counts}, plain or atomic), runs the decrement cascade on an
  * explicit work list, applies Rust's {@code RcBox} rule for weak references, and hands possible
- * cycle roots to the {@link CycleCollector} when {@code +cycles} is on. The policies decide which
- * references count and what happens when a strong count reaches zero:
- * {@link NaiveRefCounting} counts handles too and frees at once; {@link DeferredRefCounting}
+ * cycle roots to the {@link CycleCollector} when {@code +cycles} is on. The policies decide whether
+ * the handles (the program's locals: its stack) count, and what happens when a strong count reaches
+ * zero: {@link NaiveRefCounting} counts handles too and frees at once; {@link DeferredRefCounting}
  * counts only slots and defers to a zero-count table.
  *
- * <p><b>What counts.</b> {@code OWNED} and {@code SHARED} slots count strong; {@code WEAK} slots
- * count weak. A reference that moves between a handle and a slot of the same strength (a
- * {@code put} of a handle under the naive policy, a {@code take}) moves its count: no increment or
- * decrement is made; it is counted once in {@code counts.moved}. {@code counts.increments} and
- * {@code counts.decrements} count every real count update, strong and weak.
+ * <p><b>What counts: every copy and every overwrite of a reference.</b> The contract is read as a
+ * managed language's program (Java's): a handle is a local variable, a slot a field. Heap references
+ * count under every policy: a store into a slot ({@code put}, {@code grow}'s copy) increments the
+ * new referent and decrements the old one; a slot cleared ({@code take}, a dropped or grown object's
+ * slots) decrements. Stack references are the policy's ({@link #countHandle} /
+ * {@link #uncountHandle}): a reference copied into a local is one more reference (an allocation's
+ * handle, {@code borrow}, {@code child}, {@code take}'s loaded value, {@code share},
+ * {@code downgrade}, {@code upgrade}, a call's argument ({@code move}), a returned value in the
+ * caller ({@code ret}), a cursor's new referent ({@code advance})), and a local that stops
+ * referring is one fewer ({@code drop}, a local consumed by {@code put}, a cursor's old referent,
+ * the returning function's local, every live handle at its scope's end). Nothing is a free move:
+ * Rust's moves are free under {@code ownership}, and that is the contrast the lab measures.
+ * {@code OWNED} and {@code SHARED} slots and non-weak handles count strong; {@code WEAK} ones count
+ * weak. {@code counts.increments} and {@code counts.decrements} count every count update, strong
+ * and weak.
  *
  * <p><b>Freeing.</b> When the strong count of an object reaches zero its value is <em>dropped</em>:
  * {@link ObjectLayout#DROPPED} is set, its slots' referents are decremented and its slots cleared.
@@ -42,7 +52,7 @@ import org.reclaim.runtime.probe.Probe;
  * occupy the heap), and {@link #leaks()} lists only objects whose value was never dropped. A weak
  * slot or handle referring to a dropped value sees it as gone (null).
  *
- * <p>Counters: {@code counts.increments}, {@code counts.decrements}, {@code counts.moved},
+ * <p>Counters: {@code counts.increments}, {@code counts.decrements},
  * {@code counts.stuck}, {@code objects.freed}, and those of the policy and the cycle collector.
  *
  * @see NaiveRefCounting
@@ -62,7 +72,6 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
 
     private final int increments = counters.define("counts.increments");
     private final int decrements = counters.define("counts.decrements");
-    private final int moved = counters.define("counts.moved");
 
     // the decrement cascade: objects whose value is to be dropped, reused across cascades
     private int[] work = new int[1024];
@@ -90,17 +99,11 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
 
     // ---- what each policy decides ----
 
-    /** A handle of {@code kind} now refers to {@code addr} (not null). */
+    /** A reference to {@code addr} (not null) was copied into a handle of {@code kind}: a local now holds it. */
     protected abstract void countHandle(int addr, byte kind);
 
-    /** A handle of {@code kind} referring to {@code addr} (not null) is dropped or ends. */
+    /** A handle of {@code kind} referring to {@code addr} (not null) is dropped, overwritten or ends. */
     protected abstract void uncountHandle(int addr, byte kind);
-
-    /** The reference of a dying handle of {@code handleKind} moves into a slot of {@code slotKind}. */
-    protected abstract void moveHandleToSlot(int addr, byte handleKind, SlotKind slotKind);
-
-    /** The reference held by a slot of {@code slotKind} moves into a new handle. */
-    protected abstract void moveSlotToHandle(int addr, SlotKind slotKind);
 
     /** The strong count of the live object at {@code addr} has reached zero. */
     protected abstract void zero(int addr);
@@ -191,8 +194,20 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
         if (kind == SlotKind.WEAK) decWeak(a); else decStrong(a);
     }
 
-    /** Records a count that moved without an increment or a decrement. */
-    final void countMoved() { counters.inc(moved); }
+    /** A new object's first count, set with its header: one increment, for the handle that receives it. */
+    final void countNewObject(int a) {
+        counters.inc(increments);
+        counts.initStrong(a, 1);
+    }
+
+    /**
+     * Decrements the strong count of {@code a}, an object the caller frees itself (the old block
+     * of a {@code grow}): counted as any decrement, but a count reaching zero releases nothing.
+     */
+    final void decStrongOfFreed(int a) {
+        counters.inc(decrements);
+        counts.addStrong(a, -1);
+    }
 
     static boolean isWeak(byte handleKind) { return handleKind == Handles.WEAK; }
 
@@ -296,7 +311,7 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
     @Override
     public int move(int h) {
         int i = entry(h);
-        int m = pushCounted(handles.addr[i], handles.kind[i]);
+        int m = pushCounted(handles.addr(i), handles.kind(i));
         String n = handles.name(i);
         if (n != null) handles.name(handles.index(m), n);
         return m;
@@ -325,14 +340,19 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
         int i = entry(cursor);
         int old = access(cursor);
         int child = live((int) w[slotAddr(old, slot)]);
-        byte k = handles.kind[i];
+        byte k = handles.kind(i);
         if (child != Heap.NULL) countHandle(child, k);
-        handles.addr[i] = child;
+        handles.setAddr(i, child);
         uncountHandle(old, k);
         runCascade();
         return child != Heap.NULL;
     }
 
+    /**
+     * {@code x.next = y}, with {@code y} dead afterwards: the slot's new referent is incremented
+     * (a heap store), the local {@code y} ends (its handle's count goes), and the slot's old
+     * referent is decremented (an overwrite).
+     */
     @Override
     public void put(int h, int slot, int value) {
         int a = access(h);
@@ -342,16 +362,16 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
         byte vk = Handles.DEAD;
         if (value != Handles.NONE) {
             int vi = entry(value);
-            v = handles.addr[vi];
-            vk = handles.kind[vi];
+            v = handles.addr(vi);
+            vk = handles.kind(vi);
             handles.kill(vi);
         }
         int old = (int) w[sa];
-        if (v != Heap.NULL && dropped(v)) {
+        if (v != Heap.NULL && vk != Handles.DEAD) {
+            boolean gone = dropped(v);
+            if (!gone) countSlot(v, kind);
             uncountHandle(v, vk);
-            v = Heap.NULL;
-        } else if (v != Heap.NULL) {
-            moveHandleToSlot(v, vk, kind);
+            if (gone) v = Heap.NULL;
         }
         w[sa] = v;
         if (old != Heap.NULL) uncountSlot(old, kind);
@@ -365,32 +385,33 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
         SlotKind kind = slotKind(a, slot);
         int v = (int) w[sa];
         w[sa] = Heap.NULL;
-        if (v != Heap.NULL && dropped(v)) {
+        byte hk = handleKindFor(kind);
+        if (v != Heap.NULL) {
+            boolean gone = dropped(v);
+            if (!gone) countHandle(v, hk);
             uncountSlot(v, kind);
-            v = Heap.NULL;
-        } else if (v != Heap.NULL) {
-            moveSlotToHandle(v, kind);
+            if (gone) v = Heap.NULL;
         }
-        int r = handles.push(v, handleKindFor(kind));
+        int r = handles.push(v, hk);
         runCascade();
         return r;
     }
 
     @Override public boolean isNull(int h, int slot) { return live((int) w[slotAddr(access(h), slot)]) == Heap.NULL; }
 
-    @Override public boolean isNull(int h) { return live(handles.addr[entry(h)]) == Heap.NULL; }
+    @Override public boolean isNull(int h) { return live(handles.addr(entry(h))) == Heap.NULL; }
 
     @Override public int share(int h) { return pushCounted(access(h), Handles.RC); }
 
     @Override public int downgrade(int h) { return pushCounted(access(h), Handles.WEAK); }
 
-    @Override public int upgrade(int weak) { return pushCounted(live(handles.addr[entry(weak)]), Handles.RC); }
+    @Override public int upgrade(int weak) { return pushCounted(live(handles.addr(entry(weak))), Handles.RC); }
 
     @Override
     public void drop(int h) {
         int i = entry(h);
-        int a = handles.addr[i];
-        byte k = handles.kind[i];
+        int a = handles.addr(i);
+        byte k = handles.kind(i);
         handles.kill(i);
         if (a == Heap.NULL || k == Handles.DEAD) return;
         uncountHandle(a, k);
@@ -398,21 +419,54 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
     }
 
     /**
-     * After {@code grow}: the handle's reference has moved to the new block (counted there by
-     * {@link #initObject}), the slots moved with no count change, and the old object is freed
-     * (counted once, as {@code manual}'s realloc frees it). Its block lingers only while other
-     * references to it remain.
+     * {@code return x}: the value is copied into the caller's new handle (counted as a copy), and
+     * the returning function's local {@code x} ends with its frame (uncounted): an increment and a
+     * decrement under naive counting, nothing under deferred. Both are made after the frame has
+     * ended, when the caller's handle already holds the reference, so the count never passes
+     * through zero.
+     */
+    @Override
+    public int ret(int h) {
+        int i = entry(h);
+        int a = handles.addr(i);
+        byte k = handles.kind(i);
+        int r = super.ret(h);
+        if (a != Heap.NULL && k != Handles.DEAD) {
+            countHandle(a, k);
+            uncountHandle(a, k);
+            runCascade();
+        }
+        return r;
+    }
+
+    /**
+     * After {@code grow} ({@code a = Arrays.copyOf(a, n)}): the handle's reference has moved to the
+     * new block (counted there by {@link #initObject}) and leaves the old one
+     * ({@link #handleLeftGrown}); every slot copied into the new block is a heap store (an
+     * increment), and the old object is freed (counted once, as {@code manual}'s realloc frees it),
+     * its slots cleared with a decrement each. Its block lingers only while other references to it
+     * remain.
      */
     @Override
     protected void releaseGrown(int oldAddr, int newAddr) {
         handleLeftGrown(oldAddr);
         w[oldAddr] = ObjectLayout.withColour(ObjectLayout.with(w[oldAddr], ObjectLayout.DROPPED), ObjectLayout.BLACK);
         countFreed(oldAddr);
-        Arrays.fill(w, oldAddr + ObjectLayout.HEADER_WORDS, oldAddr + ObjectLayout.HEADER_WORDS + slotsAt(oldAddr), 0L);
+        Shape s = shapeAt(oldAddr);
+        int n = slotsAt(oldAddr), copied = Math.min(n, slotsAt(newAddr));
+        int first = oldAddr + ObjectLayout.HEADER_WORDS;
+        for (int k = 0; k < n; k++) {
+            int c = (int) w[first + k];
+            if (c == Heap.NULL) continue;
+            if (k < copied) countSlot(c, s.slotKind(k));
+            w[first + k] = Heap.NULL;
+            uncountSlot(c, s.slotKind(k));
+        }
         releaseBlock(oldAddr);
+        runCascade();
     }
 
-    /** The growing handle's count leaves the old block (naive: it moved to the new one). */
+    /** The growing handle's reference leaves the old block (naive: a decrement; deferred: nothing). */
     protected abstract void handleLeftGrown(int oldAddr);
 
     // ---- exit ----

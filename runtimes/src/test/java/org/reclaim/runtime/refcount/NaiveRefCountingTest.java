@@ -4,6 +4,7 @@ import org.reclaim.runtime.heap.Counts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.reclaim.runtime.MemoryManager;
 import org.reclaim.runtime.Scope;
 import org.reclaim.runtime.heap.SlotKind;
 import org.reclaim.runtime.probe.PauseKind;
@@ -46,7 +47,7 @@ class NaiveRefCountingTest {
             try (Scope inner = m.scope()) {
                 m.borrow(a);
                 m.borrow(a);
-                assertThat(m.counters().get("counts.increments")).isEqualTo(2);
+                assertThat(m.counters().get("counts.increments")).isEqualTo(1 + 2);
             }
             assertThat(m.counters().get("counts.decrements")).isEqualTo(2);
             assertThat(m.objectsFreed()).isZero();
@@ -56,19 +57,73 @@ class NaiveRefCountingTest {
     }
 
     @Test
-    void putMovesTheHandlesCountIntoTheSlotAndDecrementsTheOldValue() {
+    void putCountsTheStoreAndTheLocalItConsumesAndDecrementsTheOldValue() {
         NaiveRefCounting m = new NaiveRefCounting(1 << 16, new PauseRecorder(0), false, 0);
         int node = m.shapes().define("Node", 0, SlotKind.OWNED);
         try (Scope s = m.scope()) {
             int a = m.alloc(node, 0);
             m.put(a, 0, m.alloc(node, 0));
-            assertThat(m.counters().get("counts.moved")).isEqualTo(1);
-            assertThat(m.counters().get("counts.increments")).isZero();
+            // two allocations, the store; the consumed local
+            assertThat(counts(m)).containsExactly(3L, 1L);
             m.put(a, 0, m.alloc(node, 0));
+            // the old child's decrement frees it
+            assertThat(counts(m)).containsExactly(5L, 3L);
             assertThat(m.objectsFreed()).isEqualTo(1);
-            assertThat(m.counters().get("counts.decrements")).isEqualTo(1);
         }
         assertThat(m.objectsFreed()).isEqualTo(3);
+        assertThat(counts(m)).containsExactly(5L, 5L);
+    }
+
+    /**
+     * Java's reading of each contract operation, step by step: {@code n = list.head} (take),
+     * {@code helper(n)} (move), {@code return n} (ret), {@code n = n.next} (advance), {@code a =
+     * Arrays.copyOf(a, 4)} (grow); every one is counted, none is a free move.
+     */
+    @Test
+    void everyCopyAndOverwriteOfAReferenceIsCounted() {
+        NaiveRefCounting m = new NaiveRefCounting(1 << 16, new PauseRecorder(0), false, 0);
+        int node = m.shapes().define("Node", 0, SlotKind.OWNED);
+        int array = m.shapes().defineSlotArray("Node[]", SlotKind.OWNED, 0);
+        try (Scope s = m.scope()) {
+            int list = m.alloc(node, 0);
+            m.put(list, 0, m.alloc(node, 0));
+            long[] before = counts(m);
+            int head = m.take(list, 0);
+            assertThat(delta(m, before)).as("take: the local loaded, the slot cleared").containsExactly(1L, 1L);
+
+            before = counts(m);
+            int mark = m.enter();
+            int returned = m.ret(mark, m.move(head));
+            assertThat(delta(m, before)).as("move: the argument; ret: the caller's copy and the callee's local")
+                    .containsExactly(2L, 1L);
+
+            m.put(list, 0, returned);
+            before = counts(m);
+            int cursor = m.borrow(list);
+            assertThat(m.advance(cursor, 0)).isTrue();
+            assertThat(delta(m, before)).as("borrow; advance: the new referent in, the old out").containsExactly(2L, 1L);
+
+            int a = m.alloc(array, 2);
+            m.put(a, 0, m.take(list, 0));
+            before = counts(m);
+            m.grow(a, 4);
+            // the new block for the local, the old block's count gone; the slot copied (+1) and cleared (-1)
+            assertThat(delta(m, before)).as("grow").containsExactly(2L, 2L);
+            assertThat(m.objectsFreed()).isEqualTo(1);
+        }
+        long[] end = counts(m);
+        assertThat(end[0]).isEqualTo(end[1]);
+        assertThat(m.objectsFreed()).isEqualTo(4);
+    }
+
+    /** {@code counts.increments} and {@code counts.decrements}. */
+    static long[] counts(MemoryManager m) {
+        return new long[] {m.counters().get("counts.increments"), m.counters().get("counts.decrements")};
+    }
+
+    static long[] delta(MemoryManager m, long[] before) {
+        long[] now = counts(m);
+        return new long[] {now[0] - before[0], now[1] - before[1]};
     }
 
     @Test
