@@ -14,7 +14,7 @@ class GenerationalTest {
     private final CheckingProbe probe = new CheckingProbe();
 
     private Generational create(boolean barrier) {
-        Generational m = new Generational(HEAP, probe, NURSERY, barrier);
+        Generational m = new Generational(HEAP, probe, NURSERY, NURSERY, barrier);
         probe.attach(m);
         return m;
     }
