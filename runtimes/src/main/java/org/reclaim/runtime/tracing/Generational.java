@@ -311,8 +311,15 @@ public final class Generational extends TracingCollector {
 
     @Override public long inUseBytes() { return (matureEnd - 1 + nursery.usedWords()) * Long.BYTES; }
 
-    /** In use, and the copy reserve a minor collection needs: a word for every word in the nursery (MMTk's collection reserve). */
-    @Override public long footprintBytes() { return inUseBytes() + nursery.usedWords() * Long.BYTES; }
+    /**
+     * In use, and the copy reserve the next minor collection holds back: a word for every word in
+     * the nursery (MMTk's collection reserve). When the next collection is full there is none: the
+     * compaction needs no reserve, and the nursery has taken its words.
+     */
+    @Override
+    public long footprintBytes() {
+        return inUseBytes() + (minorIsPossible() ? nursery.usedWords() * Long.BYTES : 0);
+    }
 
     @Override
     public void forEachObject(IntConsumer visitor) {

@@ -270,6 +270,8 @@ class GenerationalTest {
             assertThat(m.matureWords()).isEqualTo(1101 * 4);
             assertThat(free / 2).isLessThan(min);
             assertThat(m.nurseryWords()).isEqualTo(free);
+            m.alloc(node, 0);
+            assertThat(m.footprintBytes()).as("no copy reserve when the next collection compacts").isEqualTo(m.inUseBytes());
             int kinds = probe.kinds.size();
             m.collectMinor();
             assertThat(probe.kinds.subList(kinds, probe.kinds.size())).containsExactly(PauseKind.FULL);
