@@ -126,7 +126,7 @@ class GenerationalTest {
     }
 
     @Test
-    void allocationFailuresRunMinorCollectionsAndFullOnesWhenTheOldSpaceFills() {
+    void allocationFailuresRunMinorCollectionsAndFullOnesWhenTheMatureSpaceFills() {
         Generational m = create(true);
         int node = m.shapes().define("Node", 1, SlotKind.OWNED, SlotKind.OWNED);
         try (Scope s = m.scope()) {
@@ -146,7 +146,7 @@ class GenerationalTest {
     }
 
     @Test
-    void largeObjectsAreAllocatedInTheOldSpace() {
+    void largeObjectsAreAllocatedInTheMatureSpace() {
         Generational m = create(true);
         int bytes = m.shapes().defineDataArray("Vec<i64>", 0);
         try (Scope s = m.scope()) {
