@@ -10,7 +10,7 @@ import org.reclaim.runtime.probe.Probe;
 
 /**
  * A two-generation collector with an Appel-style variable nursery (Appel 1989, "Simple
- * generational garbage collection and fast allocation"; Jones, Hosking &amp; Moss §9.7; MMTk's
+ * generational garbage collection and fast allocation"; Jones, Hosking &amp; Moss chapter 9; MMTk's
  * {@code GenCopy} and {@code GenImmix} plans): a bump-allocated copying nursery at the top of the
  * heap, a mature space that grows from the bottom, and an object-remembering write barrier.
  *
