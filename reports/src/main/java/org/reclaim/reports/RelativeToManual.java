@@ -15,10 +15,9 @@ import org.reclaim.analysis.stats.Estimate;
  * multiple of {@code manual}'s at the same heap, one line per manager. Run time carries a 95% band
  * (the ratio of the two means' t-intervals, by the delta method); cost is deterministic and has
  * none. A heap where a manager ran out of memory (or failed otherwise) is a cross on the x axis and
- * breaks its line: nothing is drawn across it. Footprint counts a copying collector's reserve:
- * semispace holds its whole heap (both halves), the generational collector its peak in use plus
- * its nursery's size, which the old space must keep free to promote into; the others their peak
- * bytes in use.
+ * breaks its line: nothing is drawn across it. Footprint is the peak the run sampled, which for a
+ * copying collector (semispace, the generational nursery) counts its copy reserve
+ * ({@code MemoryManager.footprintBytes}).
  */
 final class RelativeToManual {
     private RelativeToManual() {}
@@ -44,14 +43,10 @@ final class RelativeToManual {
         }
     }
 
-    /** Peak bytes in use, with a copying collector's reserve (see the class comment). */
+    /** Peak footprint, a copying collector's reserve included (see the class comment). */
     static double footprintWithReserve(ResultRow r) {
         Double peak = r.metrics().get("footprint.peak.bytes");
-        return switch (r.key().manager()) {
-            case "semispace" -> r.heapBytes();
-            case "generational" -> peak == null ? Double.NaN : peak + r.heapBytes() / 4.0;
-            default -> peak == null ? Double.NaN : peak;
-        };
+        return peak == null ? Double.NaN : peak;
     }
 
     /** The three figures of {@code b}. */

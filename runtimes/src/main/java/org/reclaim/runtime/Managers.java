@@ -54,7 +54,7 @@ public final class Managers {
                     (heap, probe) -> new MarkCompact(heap, probe)),
             new Info("semispace", "tracing", "Cheney copying between two halves of the heap (the heap size is both halves)",
                     (heap, probe) -> new SemiSpace(heap, probe)),
-            new Info("generational", "tracing", "copying nursery (1/4 of the heap) promoting into a mark-sweep old space, remembering write barrier",
+            new Info("generational", "tracing", "Appel-style nursery (half the free space) promoting into a mature space; full collections compact both (LISP2) once it fills; remembering write barrier",
                     (heap, probe) -> new Generational(heap, probe)),
             new Info("immix", "tracing", "mark-region (Blackburn & McKinley 2008): bump allocation into free lines of blocks, opportunistic evacuation",
                     (heap, probe) -> new Immix(heap, probe)),

@@ -130,6 +130,13 @@ public abstract class MemoryManager implements Mutator {
     /** Bytes of the heap in use now: allocated blocks, or the occupied part of a bump region. */
     public abstract long inUseBytes();
 
+    /**
+     * Bytes of the heap this manager holds now, which the footprint samples: what is in use, and
+     * for a copying collector the reserve its next collection copies into (MMTk's reserved pages:
+     * used plus collection reserve). Default: {@link #inUseBytes()}.
+     */
+    public long footprintBytes() { return inUseBytes(); }
+
     /** Calls {@code visitor} with the address of every object the heap holds now, dead or alive. */
     public abstract void forEachObject(IntConsumer visitor);
 
@@ -273,7 +280,7 @@ public abstract class MemoryManager implements Mutator {
     }
 
     private void sampleFootprint() {
-        probe.footprint(bytesAllocated, inUseBytes());
+        probe.footprint(bytesAllocated, footprintBytes());
         long every = probe.sampleEveryBytes();
         nextSample = every == Long.MAX_VALUE ? Long.MAX_VALUE : bytesAllocated - bytesAllocated % every + every;
     }

@@ -15,9 +15,8 @@ import org.reclaim.runtime.heap.ObjectLayout;
  * parsed in address order. A free block's word 1 links it into its list. A one-word remainder of a
  * split is left as a free filler on no list, until consolidation absorbs it.
  *
- * <p>Manual malloc/free, mark-sweep, the old space of the generational collector and reference
- * counting all allocate here: one mechanism, several policies (as MMTk reuses its explicit
- * free-list space).
+ * <p>Manual malloc/free, mark-sweep, reference counting and ownership all allocate here: one
+ * mechanism, several policies (as MMTk reuses its explicit free-list space).
  */
 public final class FreeListAllocator {
     /** Sizes up to this many words have an exact-size list of their own. */

@@ -8,9 +8,8 @@ import org.reclaim.runtime.heap.ObjectLayout;
 
 /**
  * A non-moving space of marked objects over the free-list allocator (MMTk's
- * {@code MarkSweepSpace}): the policy that mark-sweep uses for the whole heap and the generational
- * collector for its old space. Objects are marked by {@link TracingCollector#mark}; {@link #sweep}
- * frees the unmarked ones.
+ * {@code MarkSweepSpace}): the policy that mark-sweep uses for the whole heap. Objects are marked
+ * by {@link TracingCollector#mark}; {@link #sweep} frees the unmarked ones.
  */
 final class MarkSweepSpace {
     private final long[] w;

@@ -118,6 +118,13 @@ public final class SemiSpace extends TracingCollector {
 
     @Override public long inUseBytes() { return space.usedWords() * Long.BYTES; }
 
+    /**
+     * In use, and the copy reserve: as many words of the other half as this half holds, what the
+     * next collection may copy: MMTk's accounting of a semispace (used pages plus the collection
+     * reserve, its to-space's share), which Hertz &amp; Berger's footprints were measured with.
+     */
+    @Override public long footprintBytes() { return 2 * inUseBytes(); }
+
     @Override public void forEachObject(IntConsumer visitor) { parse(space.start(), space.cursor(), visitor); }
 
     /** Words in each half. */

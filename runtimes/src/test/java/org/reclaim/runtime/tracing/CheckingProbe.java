@@ -48,6 +48,7 @@ final class CheckingProbe implements Probe {
         kinds.add(kind);
         objects.add(objectCount);
         assertThat(after).as("in use after a collection").isLessThanOrEqualTo(m.heap().bytes());
+        assertThat(m.footprintBytes()).as("footprint, copy reserve included, after a collection").isLessThanOrEqualTo(m.heap().bytes());
         if (!checking) return;
         check(kind);
         alsoCheck.run();

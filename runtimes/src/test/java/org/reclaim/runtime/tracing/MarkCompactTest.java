@@ -29,6 +29,9 @@ class MarkCompactTest {
             List<Integer> idsInAddressOrder = new ArrayList<>();
             new Reachability(m).reachable(true).stream().forEach(a -> idsInAddressOrder.add(m.idAt(a)));
             long liveWords = new Reachability(m).reachable(true).stream().mapToLong(a -> m.heap().sizeOf(a)).sum();
+            long liveSlots = new Reachability(m).reachable(true).stream().mapToLong(m::slotsAt).sum();
+            int blocks = 0;
+            for (int b = 1; b < m.cursor(); b += m.heap().sizeOf(b)) blocks++;
 
             m.collect();
 
@@ -42,6 +45,10 @@ class MarkCompactTest {
             assertThat(after).isEqualTo(idsInAddressOrder);
             assertThat(m.cursor()).isEqualTo(1 + (int) liveWords);
             assertThat(probe.objects.getLast()).as("objects marked").isEqualTo(idsInAddressOrder.size());
+            for (String pass : List.of("compact.forwarding.blocks", "compact.update.blocks", "compact.relocate.blocks"))
+                assertThat(m.counters().get(pass)).as(pass).isEqualTo(blocks);
+            assertThat(m.counters().get("compact.forwarding.addresses")).isEqualTo(idsInAddressOrder.size());
+            assertThat(m.counters().get("compact.update.slots")).isEqualTo(liveSlots);
         }
     }
 }

@@ -37,6 +37,7 @@ class SemiSpaceTest {
                     m.collect();
                     assertThat((m.counters().get("words.copied") - copied) * 8).isEqualTo(live);
                     assertThat(m.inUseBytes()).isEqualTo(live);
+                    assertThat(m.footprintBytes()).as("in use and the copy reserve").isEqualTo(2 * live);
                 }
             }
         }
