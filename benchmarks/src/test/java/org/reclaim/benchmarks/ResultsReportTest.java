@@ -52,11 +52,22 @@ class ResultsReportTest {
     void statesEachTargetAsMetNotMetOrNotMeasuredWithItsFigure() throws Exception {
         String md = ResultsReport.render(fixture(), "c", "l", null, null);
         assertThat(md).contains("- **Host allocation 0 B/op in every primitive: not met**: Primitives.allocDrop under epsilon (24.0 B/op).");
-        assertThat(md).contains("- **epsilon / native on binary-trees (default) <= 1.30: met** (1.20).");
-        assertThat(md).contains("- **manual / native on binary-trees (default) <= 2.00: not met** (2.50).");
+        assertThat(md).contains("- **epsilon / native on binary-trees (default) <= 2.00: met** (1.20).");
+        assertThat(md).contains("- **manual / native on binary-trees (default) <= 2.50: met** (2.50).");
         assertThat(md).contains("- **ownership-trusted within 10% of manual on binary-trees: met** (ownership-trusted / manual = 1.04).");
-        assertThat(md).contains("ownership / ownership-trusted = 1.50.");
+        assertThat(md).contains("- **Checked mode's cost on binary-trees <= 1.50: met** (ownership / ownership-trusted = 1.50).");
         assertThat(md).contains("- **4 GiB heap, 50 million live objects: not run in this measurement**");
+    }
+
+    @Test
+    void nativeTargetsAreTheIssuesPerManager() {
+        assertThat(ResultsReport.nativeLimit("epsilon")).isEqualTo(2.0);
+        for (String m : List.of("manual", "mark-sweep", "mark-compact", "generational", "ownership-trusted"))
+            assertThat(ResultsReport.nativeLimit(m)).as(m).isEqualTo(2.5);
+        for (String m : List.of("ownership", "refcount", "refcount-deferred+cycles", "refcount-atomic"))
+            assertThat(ResultsReport.nativeLimit(m)).as(m).isEqualTo(3.5);
+        assertThat(ResultsReport.nativeLimit("semispace")).isEqualTo(3.0);
+        assertThat(ResultsReport.nativeLimit("manual+sanitize")).as("no target").isNaN();
     }
 
     @Test

@@ -40,7 +40,11 @@ public final class Handles {
     public int[] addr = new int[256];
     /** Kind of each entry. */
     public byte[] kind = new byte[256];
-    private byte[] gen = new byte[256];
+    /**
+     * Generation of each entry (0..127). Entry 0, which no handle may use, holds -1: a generation no
+     * handle's top byte can equal, so the null handle fails the same one compare a stale one does.
+     */
+    private byte[] gen = newGenerations(256);
     private String[] names = new String[256];
     private int top = 1;
     /** Pushes so far: an entry's generation is the push count when it was made, so a reused entry has a new one. */
@@ -49,6 +53,12 @@ public final class Handles {
     private boolean named;
     private int[] frameBase = new int[64];
     private int depth;
+
+    private static byte[] newGenerations(int n) {
+        byte[] g = new byte[n];
+        g[0] = -1;
+        return g;
+    }
 
     // ---- entries ----
 
@@ -84,10 +94,13 @@ public final class Handles {
         names = java.util.Arrays.copyOf(names, n);
     }
 
-    /** The entry index of a live handle, or -1 if the handle is stale or malformed. */
+    /**
+     * The entry index of a live handle, or -1 if the handle is stale or malformed: a range compare
+     * and a generation compare (entry 0's generation matches no handle, see {@link #gen}).
+     */
     public int index(int handle) {
         int i = handle & INDEX_MASK;
-        if (i == 0 || i >= top || gen[i] != (byte) (handle >>> INDEX_BITS)) return -1;
+        if (i >= top || gen[i] != handle >>> INDEX_BITS) return -1;
         return i;
     }
 
@@ -137,12 +150,8 @@ public final class Handles {
     /** First entry of frame {@code d}. */
     public int base(int d) { return frameBase[d]; }
 
-    /** The frame entry {@code i} belongs to. */
-    public int frameOf(int i) {
-        int d = depth;
-        while (d > 0 && frameBase[d] > i) d--;
-        return d;
-    }
+    /** True if entry {@code i} (below the top) belongs to the innermost frame. */
+    public boolean inInnermostFrame(int i) { return i >= frameBase[depth]; }
 
     /**
      * Pops the innermost frame: its entries are gone. Their handles are stale from now on: an index

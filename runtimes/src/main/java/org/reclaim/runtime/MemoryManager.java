@@ -458,20 +458,25 @@ public abstract class MemoryManager implements Mutator {
 
     /** The heap address of slot {@code slot} of the object at {@code addr}, bounds-checked. */
     protected final int slotAddr(int addr, int slot) {
-        int n = slotsAt(addr);
         slotAccesses++;
-        if (CHECKED && (slot < 0 || slot >= n))
-            throw bad("slot " + slot + " is out of range for a " + shapeAt(addr).name() + " with " + n + " slots");
+        if (CHECKED && (slot < 0 || slot >= slotsAt(addr))) throw slotOutOfRange(addr, slot);
         return addr + ObjectLayout.HEADER_WORDS + slot;
+    }
+
+    private MemoryFault slotOutOfRange(int addr, int slot) {
+        return bad("slot " + slot + " is out of range for a " + shapeAt(addr).name() + " with " + slotsAt(addr) + " slots");
     }
 
     /** The heap address of data word {@code i} of the object at {@code addr}, bounds-checked. */
     protected final int dataAddr(int addr, int i) {
         int first = addr + ObjectLayout.HEADER_WORDS + slotsAt(addr);
         int n = addr + ObjectLayout.size(w[addr]) - first;
-        if (CHECKED && (i < 0 || i >= n))
-            throw bad("data word " + i + " is out of range for a " + shapeAt(addr).name() + " with " + n + " data words");
+        if (CHECKED && (i < 0 || i >= n)) throw dataOutOfRange(addr, i, n);
         return first + i;
+    }
+
+    private MemoryFault dataOutOfRange(int addr, int i, int n) {
+        return bad("data word " + i + " is out of range for a " + shapeAt(addr).name() + " with " + n + " data words");
     }
 
     /** The kind of slot {@code slot} of the object at {@code addr}. */
@@ -512,7 +517,13 @@ public abstract class MemoryManager implements Mutator {
     public int borrow(int h, int slot) {
         int a = access(h);
         int sa = slotAddr(a, slot);
-        return handles.push((int) w[sa], slotKind(a, slot) == SlotKind.WEAK ? Handles.WEAK : Handles.BORROW);
+        return handles.push((int) w[sa], borrowKind(a, slot));
+    }
+
+    /** The kind of a borrow of slot {@code slot} of the object at {@code a}: weak from a weak slot. */
+    private byte borrowKind(int a, int slot) {
+        int shape = ObjectLayout.shape(w[a]);
+        return shapes.hasWeakSlots(shape) && shapes.slotKind(shape, slot) == SlotKind.WEAK ? Handles.WEAK : Handles.BORROW;
     }
 
     /** One slot access: the child's address, and a borrow of it unless the slot is empty. */
@@ -521,7 +532,7 @@ public abstract class MemoryManager implements Mutator {
         int a = access(h);
         int c = (int) w[slotAddr(a, slot)];
         if (c == Heap.NULL) return Handles.NONE;
-        return handles.push(c, slotKind(a, slot) == SlotKind.WEAK ? Handles.WEAK : Handles.BORROW);
+        return handles.push(c, borrowKind(a, slot));
     }
 
     @Override
@@ -594,7 +605,7 @@ public abstract class MemoryManager implements Mutator {
     public int ret(int h) {
         int i = entry(h);
         int d = handles.depth();
-        if (handles.frameOf(i) != d) throw bad("ret: the handle returned must belong to the scope being ended");
+        if (!handles.inInnermostFrame(i)) throw bad("ret: the handle returned must belong to the scope being ended");
         int a = handles.addr[i];
         byte k = handles.kind[i];
         String n = handles.name(i);

@@ -14,9 +14,13 @@ public final class Shapes {
     // the geometry of each shape by id, in arrays the managers' inner loops read
     private int[] fixedSlots = new int[0];
     private int[] fixedData = new int[0];
+    /** Header, fixed slots and fixed data words: an allocation without a tail reads only this. */
+    private int[] fixedWords = new int[0];
     private boolean[] slotTail = new boolean[0];
     private boolean[] tailless = new boolean[0];
     private SlotKind[][] kinds = new SlotKind[0][];
+    /** True for a shape with a weak slot (fixed or in its tail): the others' slot kinds need no lookup for a borrow. */
+    private boolean[] weakSlots = new boolean[0];
 
     /** Registers a shape with fixed slots and data words only. Returns its id. */
     public int define(String name, int dataWords, SlotKind... slots) {
@@ -44,12 +48,16 @@ public final class Shapes {
         int n = byId.length;
         fixedSlots = java.util.Arrays.copyOf(fixedSlots, n);
         fixedData = java.util.Arrays.copyOf(fixedData, n);
+        fixedWords = java.util.Arrays.copyOf(fixedWords, n);
         slotTail = java.util.Arrays.copyOf(slotTail, n);
         tailless = java.util.Arrays.copyOf(tailless, n);
         tailless[n - 1] = tail == Shape.Tail.NONE;
         kinds = java.util.Arrays.copyOf(kinds, n);
+        weakSlots = java.util.Arrays.copyOf(weakSlots, n);
+        weakSlots[n - 1] = slots.contains(SlotKind.WEAK) || (tail == Shape.Tail.SLOTS && tailKind == SlotKind.WEAK);
         fixedSlots[n - 1] = shape.fixedSlots();
         fixedData[n - 1] = shape.dataWords();
+        fixedWords[n - 1] = ObjectLayout.HEADER_WORDS + shape.fixedSlots() + shape.dataWords();
         slotTail[n - 1] = tail == Shape.Tail.SLOTS;
         SlotKind[] k = slots.toArray(new SlotKind[0]);
         kinds[n - 1] = k;
@@ -74,13 +82,16 @@ public final class Shapes {
         return slot < k.length ? k[slot] : byId[id].tailKind();
     }
 
+    /** True if a shape {@code id} object has a {@link SlotKind#WEAK} slot anywhere. */
+    public boolean hasWeakSlots(int id) { return weakSlots[id]; }
+
     /**
      * Words of an object of shape {@code id} with a tail of {@code length}, or -1 if the shape has no
      * tail and {@code length} is not 0: the fast form of {@link ObjectLayout#words}.
      */
     public long wordsOf(int id, int length) {
-        if (tailless[id] && length != 0) return -1;
-        return (long) ObjectLayout.HEADER_WORDS + fixedSlots[id] + fixedData[id] + length;
+        if (length != 0 && tailless[id]) return -1;
+        return (long) fixedWords[id] + length;
     }
 
     /** The number of registered shapes. */

@@ -170,12 +170,14 @@ public final class Manual extends MemoryManager {
                 counters.inc(handCountChanges);
                 if (counts.addStrong(o, -1) > 0) continue;
             }
-            int n = slotsAt(o);
-            var shape = shapeAt(o);
+            long header = w[o];
+            int shape = ObjectLayout.shape(header);
+            int n = shapes.slotsOf(shape, ObjectLayout.size(header));
+            boolean weakSlots = shapes.hasWeakSlots(shape);
             counters.add(slotsScanned, n);
             for (int s = 0; s < n; s++) {
                 int c = (int) w[o + ObjectLayout.HEADER_WORDS + s];
-                if (c == Heap.NULL || shape.slotKind(s) == SlotKind.WEAK) continue;
+                if (c == Heap.NULL || weakSlots && shapes.slotKind(shape, s) == SlotKind.WEAK) continue;
                 if (!mapped(c)) throw segmentationFault(c);
                 if (ObjectLayout.has(w[c], ObjectLayout.FREE)) continue;
                 if (sp == work.length) work = Arrays.copyOf(work, sp * 2);

@@ -196,9 +196,13 @@ public final class CheckedOwnership extends Ownership {
     protected void scopeEnd(int base, int top) {
         ensureCapacity();
         for (int i = top - 1; i >= base; i--) endLoan(i);
-        for (int i = base; i < top; i++) if (lent(i)) throw RustError.doesNotLiveLongEnough(nameOf(i));
-        Arrays.fill(sharedLoans, base, top, 0);
-        Arrays.fill(mutableLoans, base, top, 0);
+        for (int i = base; i < top; i++) {
+            if (!lent(i)) continue;               // no loan left: the entry's counts are already 0 for its next use
+            RuntimeException e = RustError.doesNotLiveLongEnough(nameOf(i));
+            Arrays.fill(sharedLoans, base, top, 0);
+            Arrays.fill(mutableLoans, base, top, 0);
+            throw e;
+        }
         super.scopeEnd(base, top);
     }
 

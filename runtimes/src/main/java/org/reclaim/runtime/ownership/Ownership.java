@@ -295,15 +295,23 @@ public class Ownership extends MemoryManager {
             if (counts.addStrong(a, -1) > 0) return;
         }
         counters.inc(objectsDropped);
+        int below = sp;
         push(a, DEALLOCATE);
-        var shape = shapeAt(a);
-        int n = slotsAt(a);
+        long header = w[a];
+        int shape = ObjectLayout.shape(header);
+        int n = shapes.slotsOf(shape, ObjectLayout.size(header));
+        boolean weakSlots = shapes.hasWeakSlots(shape);
         counters.add(slotsScanned, n);
         for (int s = n - 1; s >= 0; s--) {
             int c = (int) w[a + ObjectLayout.HEADER_WORDS + s];
             if (c == Heap.NULL) continue;
-            if (shape.slotKind(s) != SlotKind.WEAK) push(c, RELEASE);
+            if (!weakSlots || shapes.slotKind(shape, s) != SlotKind.WEAK) push(c, RELEASE);
             else if (ObjectLayout.has(w[c], ObjectLayout.RC)) push(c, RELEASE_WEAK);
+        }
+        if (sp == below + 1) {            // nothing to drop first (a leaf): the deallocation step runs now, not through the list
+            sp = below;
+            counters.inc(glueSteps);
+            deallocate(a);
         }
     }
 
