@@ -8,28 +8,28 @@ import java.util.Set;
  * Splits a Rust source file into tokens, dropping whitespace and comments. It also notes which
  * lines end in {@code // C only}: the C programmer's explicit frees, which Rust leaves out.
  */
-final class Lexer {
+final class HandLexer {
     private static final List<String> PUNCTUATION = List.of(
             "..=", "->", "=>", "::", "==", "!=", "<=", ">=", "&&", "||", "+=", "-=", "*=", "/=", "%=", "..",
             "{", "}", "(", ")", "[", "]", "<", ">", ",", ";", ":", ".", "=", "+", "-", "*", "/", "%", "&", "!", "|", "#", "?", "'");
     static final String C_ONLY = "C only";
 
     private final String file, src;
-    private final List<Token> tokens = new ArrayList<>();
+    private final List<HandToken> tokens = new ArrayList<>();
     private final Set<Integer> cOnlyLines = new java.util.TreeSet<>();
     private int pos, line = 1, lineStart;
 
-    Lexer(String file, String src) {
+    HandLexer(String file, String src) {
         this.file = file;
         this.src = src;
     }
 
-    List<Token> tokens() { return tokens; }
+    List<HandToken> tokens() { return tokens; }
 
     /** The lines whose comment is {@code // C only}. */
     Set<Integer> cOnlyLines() { return cOnlyLines; }
 
-    Lexer run() {
+    HandLexer run() {
         while (pos < src.length()) {
             char c = src.charAt(pos);
             if (c == '\n') {
@@ -44,7 +44,7 @@ final class Lexer {
             else if (c == '"') string();
             else punct();
         }
-        tokens.add(new Token(Token.Kind.EOF, "", line, column()));
+        tokens.add(new HandToken(HandToken.Kind.EOF, "", line, column()));
         return this;
     }
 
@@ -65,13 +65,13 @@ final class Lexer {
         String digits = src.substring(start, pos).replace("_", "");
         // an integer type suffix (1i64, 2usize) says nothing the lab needs
         while (pos < src.length() && Character.isLetterOrDigit(src.charAt(pos))) pos++;
-        tokens.add(new Token(Token.Kind.INT, digits, line, col));
+        tokens.add(new HandToken(HandToken.Kind.INT, digits, line, col));
     }
 
     private void ident() {
         int start = pos, col = column();
         while (pos < src.length() && (Character.isLetterOrDigit(src.charAt(pos)) || src.charAt(pos) == '_')) pos++;
-        tokens.add(new Token(Token.Kind.IDENT, src.substring(start, pos), line, col));
+        tokens.add(new HandToken(HandToken.Kind.IDENT, src.substring(start, pos), line, col));
     }
 
     private void string() {
@@ -85,13 +85,13 @@ final class Lexer {
             if (c == '\\' && pos < src.length()) c = src.charAt(pos++);
             sb.append(c);
         }
-        tokens.add(new Token(Token.Kind.STRING, sb.toString(), line, col));
+        tokens.add(new HandToken(HandToken.Kind.STRING, sb.toString(), line, col));
     }
 
     private void punct() {
         for (String p : PUNCTUATION)
             if (src.startsWith(p, pos)) {
-                tokens.add(new Token(Token.Kind.PUNCT, p, line, column()));
+                tokens.add(new HandToken(HandToken.Kind.PUNCT, p, line, column()));
                 pos += p.length();
                 return;
             }

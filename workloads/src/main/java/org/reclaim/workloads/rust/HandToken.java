@@ -8,7 +8,7 @@ package org.reclaim.workloads.rust;
  * @param line   its line, from 1
  * @param column its column, from 1
  */
-record Token(Kind kind, String text, int line, int column) {
+record HandToken(Kind kind, String text, int line, int column) {
     enum Kind { IDENT, INT, STRING, PUNCT, EOF }
 
     boolean is(String s) { return (kind == Kind.PUNCT || kind == Kind.IDENT) && text.equals(s); }

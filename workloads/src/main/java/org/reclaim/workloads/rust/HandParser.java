@@ -9,15 +9,15 @@ import org.reclaim.workloads.rust.Ast.*;
  * A recursive-descent parser for the Rust subset of {@code docs/rust-subset.md}. Anything else is
  * one {@link RustSyntaxError} naming the construct and its line and column.
  */
-public final class Parser {
+public final class HandParser {
     private final String file;
-    private final List<Token> tokens;
+    private final List<HandToken> tokens;
     private final Set<Integer> cOnlyLines;
     private int i;
     /** False while parsing an {@code if}/{@code while} condition, where {@code Name {} is a block, not a struct literal. */
     private boolean structLiterals = true;
 
-    private Parser(String file, Lexer lexer) {
+    private HandParser(String file, HandLexer lexer) {
         this.file = file;
         this.tokens = lexer.tokens();
         this.cOnlyLines = lexer.cOnlyLines();
@@ -25,7 +25,7 @@ public final class Parser {
 
     /** Parses {@code source}, naming {@code file} in errors. */
     public static Program parse(String file, String source) {
-        return new Parser(file, new Lexer(file, source).run()).program();
+        return new HandParser(file, new HandLexer(file, source).run()).program();
     }
 
     // ---- items ----
@@ -33,13 +33,13 @@ public final class Parser {
     private Program program() {
         List<Struct> structs = new ArrayList<>();
         List<Fn> fns = new ArrayList<>();
-        while (peek().kind() != Token.Kind.EOF) {
-            Token t = peek();
+        while (peek().kind() != HandToken.Kind.EOF) {
+            HandToken t = peek();
             if (t.is("use")) skipUse();
             else if (t.is("struct")) structs.add(struct());
             else if (t.is("fn")) fns.add(fn());
             else if (t.is("#")) throw outside(t, "an attribute (#[..])");
-            else if (t.kind() == Token.Kind.IDENT && Set.of("impl", "trait", "enum", "mod", "static", "const", "type", "pub", "unsafe", "extern", "macro_rules").contains(t.text()))
+            else if (t.kind() == HandToken.Kind.IDENT && Set.of("impl", "trait", "enum", "mod", "static", "const", "type", "pub", "unsafe", "extern", "macro_rules").contains(t.text()))
                 throw outside(t, "'" + t.text() + "' items");
             else throw unexpected(t, "'fn', 'struct' or 'use'");
         }
@@ -50,21 +50,21 @@ public final class Parser {
     private void skipUse() {
         next();
         while (!peek().is(";")) {
-            if (peek().kind() == Token.Kind.EOF) throw unexpected(peek(), "';' ending the use line");
+            if (peek().kind() == HandToken.Kind.EOF) throw unexpected(peek(), "';' ending the use line");
             next();
         }
         next();
     }
 
     private Struct struct() {
-        Token kw = next();
+        HandToken kw = next();
         String name = ident("a struct name");
         if (peek().is("<")) throw outside(peek(), "a generic struct");
         if (peek().is("(") || peek().is(";")) throw outside(peek(), "a tuple or unit struct");
         expect("{");
         List<Field> fields = new ArrayList<>();
         while (!peek().is("}")) {
-            Token f = peek();
+            HandToken f = peek();
             if (f.is("pub")) throw outside(f, "'pub' fields");
             String fname = ident("a field name");
             expect(":");
@@ -76,13 +76,13 @@ public final class Parser {
     }
 
     private Fn fn() {
-        Token kw = next();
+        HandToken kw = next();
         String name = ident("a function name");
         if (peek().is("<")) throw outside(peek(), "a generic function (lifetimes or type parameters)");
         expect("(");
         List<Param> params = new ArrayList<>();
         while (!peek().is(")")) {
-            Token p = peek();
+            HandToken p = peek();
             if (p.is("mut")) next();
             String pname = ident("a parameter name");
             expect(":");
@@ -99,7 +99,7 @@ public final class Parser {
     }
 
     private Type type() {
-        Token t = peek();
+        HandToken t = peek();
         if (t.is("&")) {
             next();
             if (peek().is("'")) throw outside(peek(), "a lifetime annotation");
@@ -134,12 +134,12 @@ public final class Parser {
     // ---- blocks and statements ----
 
     private Block block() {
-        Token open = expect("{");
+        HandToken open = expect("{");
         List<Stmt> stmts = new ArrayList<>();
         Expr tail = null;
         while (!peek().is("}")) {
-            Token t = peek();
-            if (t.kind() == Token.Kind.EOF) throw unexpected(t, "'}'");
+            HandToken t = peek();
+            if (t.kind() == HandToken.Kind.EOF) throw unexpected(t, "'}'");
             if (t.is(";")) {
                 next();
                 continue;
@@ -156,7 +156,7 @@ public final class Parser {
             else if (blockLike(e)) stmts.add(new ExprStmt(e, pos(t), cOnly));
             else throw unexpected(peek(), "';' or '}'");
         }
-        Token close = next();
+        HandToken close = next();
         return new Block(stmts, tail, pos(open), pos(close));
     }
 
@@ -165,7 +165,7 @@ public final class Parser {
     }
 
     private Let let() {
-        Token kw = next();
+        HandToken kw = next();
         boolean mut = accept("mut");
         if (peek().is("(")) throw outside(peek(), "a tuple pattern");
         String name = ident("a variable name");
@@ -182,8 +182,8 @@ public final class Parser {
 
     private Expr expr() {
         Expr left = range();
-        Token t = peek();
-        if (t.kind() == Token.Kind.PUNCT && Set.of("=", "+=", "-=", "*=", "/=", "%=").contains(t.text())) {
+        HandToken t = peek();
+        if (t.kind() == HandToken.Kind.PUNCT && Set.of("=", "+=", "-=", "*=", "/=", "%=").contains(t.text())) {
             next();
             if (!(left instanceof Var || left instanceof Deref || left instanceof FieldAccess))
                 throw new RustSyntaxError(file, t.line(), t.column(), "assignment to something other than a variable, *reference or field is outside the subset");
@@ -212,8 +212,8 @@ public final class Parser {
 
     private Expr comparison() {
         Expr e = additive();
-        Token t = peek();
-        if (t.kind() == Token.Kind.PUNCT && Set.of("==", "!=", "<", ">", "<=", ">=").contains(t.text())) e = binary(e, next(), additive());
+        HandToken t = peek();
+        if (t.kind() == HandToken.Kind.PUNCT && Set.of("==", "!=", "<", ">", "<=", ">=").contains(t.text())) e = binary(e, next(), additive());
         return e;
     }
 
@@ -229,10 +229,10 @@ public final class Parser {
         return e;
     }
 
-    private static Expr binary(Expr left, Token op, Expr right) { return new Binary(op.text(), left, right, left.pos()); }
+    private static Expr binary(Expr left, HandToken op, Expr right) { return new Binary(op.text(), left, right, left.pos()); }
 
     private Expr unary() {
-        Token t = peek();
+        HandToken t = peek();
         if (t.is("&")) {
             next();
             boolean mut = accept("mut");
@@ -252,12 +252,12 @@ public final class Parser {
 
     private Expr postfix(Expr e) {
         while (true) {
-            Token t = peek();
+            HandToken t = peek();
             if (t.is(".")) {
                 next();
-                Token name = next();
-                if (name.kind() == Token.Kind.INT) throw outside(name, "a tuple field");
-                if (name.kind() != Token.Kind.IDENT) throw unexpected(name, "a field or method name");
+                HandToken name = next();
+                if (name.kind() == HandToken.Kind.INT) throw outside(name, "a tuple field");
+                if (name.kind() != HandToken.Kind.IDENT) throw unexpected(name, "a field or method name");
                 if (peek().is("::")) throw outside(peek(), "a turbofish (::<..>)");
                 if (peek().is("(")) e = new Method(e, name.text(), args("(", ")"), pos(name));
                 else e = new FieldAccess(e, name.text(), pos(name));
@@ -284,7 +284,7 @@ public final class Parser {
     }
 
     private Expr primary() {
-        Token t = next();
+        HandToken t = next();
         Pos p = pos(t);
         switch (t.kind()) {
             case INT -> {
@@ -313,7 +313,7 @@ public final class Parser {
         }
         if (t.is("|")) throw outside(t, "a closure");
         if (t.is("[")) throw outside(t, "an array");
-        if (t.kind() != Token.Kind.IDENT) throw unexpected(t, "an expression");
+        if (t.kind() != HandToken.Kind.IDENT) throw unexpected(t, "an expression");
         switch (t.text()) {
             case "true", "false" -> { return new BoolLit(t.text().equals("true"), p); }
             case "None" -> { return new NoneLit(p); }
@@ -344,9 +344,9 @@ public final class Parser {
         String path = t.text();
         while (peek().is("::")) {
             next();
-            Token seg = next();
+            HandToken seg = next();
             if (seg.is("<")) throw outside(seg, "a turbofish (::<..>)");
-            if (seg.kind() != Token.Kind.IDENT) throw unexpected(seg, "a name after '::'");
+            if (seg.kind() != HandToken.Kind.IDENT) throw unexpected(seg, "a name after '::'");
             path += "::" + seg.text();
         }
         if (peek().is("(")) return new Call(path, args("(", ")"), p);
@@ -358,7 +358,7 @@ public final class Parser {
         return new Var(path, p);
     }
 
-    private Expr macro(Token name) {
+    private Expr macro(HandToken name) {
         next();
         switch (name.text()) {
             case "vec" -> {
@@ -383,7 +383,7 @@ public final class Parser {
         structLiterals = true;
         while (!peek().is("}")) {
             if (peek().is("..")) throw outside(peek(), "struct update syntax (..base)");
-            Token f = peek();
+            HandToken f = peek();
             String field = ident("a field name");
             fields.add(field);
             if (accept(":")) values.add(expr());
@@ -403,14 +403,14 @@ public final class Parser {
         return e;
     }
 
-    private Expr ifExpr(Token kw) {
+    private Expr ifExpr(HandToken kw) {
         if (peek().is("let")) throw outside(peek(), "if let");
         Expr cond = condition();
         Block then = block();
         Block otherwise = null;
         if (accept("else")) {
             if (peek().is("if")) {
-                Token k = next();
+                HandToken k = next();
                 Expr nested = ifExpr(k);
                 otherwise = new Block(List.of(), nested, pos(k), ((If) nested).otherwise() != null
                         ? ((If) nested).otherwise().close() : ((If) nested).then().close());
@@ -419,7 +419,7 @@ public final class Parser {
         return new If(cond, then, otherwise, pos(kw));
     }
 
-    private Expr forExpr(Token kw) {
+    private Expr forExpr(HandToken kw) {
         if (peek().is("(")) throw outside(peek(), "a pattern in a for loop");
         String var = ident("the loop variable");
         if (!accept("in")) throw unexpected(peek(), "'in'");
@@ -450,9 +450,9 @@ public final class Parser {
 
     // ---- tokens ----
 
-    private Token peek() { return tokens.get(i); }
+    private HandToken peek() { return tokens.get(i); }
 
-    private Token next() { return tokens.get(i++); }
+    private HandToken next() { return tokens.get(i++); }
 
     private boolean accept(String s) {
         if (!peek().is(s)) return false;
@@ -460,24 +460,24 @@ public final class Parser {
         return true;
     }
 
-    private Token expect(String s) {
+    private HandToken expect(String s) {
         if (!peek().is(s)) throw unexpected(peek(), "'" + s + "'");
         return next();
     }
 
     private String ident(String what) {
-        Token t = next();
-        if (t.kind() != Token.Kind.IDENT) throw unexpected(t, what);
+        HandToken t = next();
+        if (t.kind() != HandToken.Kind.IDENT) throw unexpected(t, what);
         return t.text();
     }
 
-    private static Pos pos(Token t) { return new Pos(t.line(), t.column()); }
+    private static Pos pos(HandToken t) { return new Pos(t.line(), t.column()); }
 
-    private RustSyntaxError unexpected(Token t, String expected) {
+    private RustSyntaxError unexpected(HandToken t, String expected) {
         return new RustSyntaxError(file, t.line(), t.column(), "expected " + expected + ", found " + t.describe());
     }
 
-    private RustSyntaxError outside(Token t, String construct) {
+    private RustSyntaxError outside(HandToken t, String construct) {
         return new RustSyntaxError(file, t.line(), t.column(), construct + " is outside the Rust subset the lab reads");
     }
 }
