@@ -113,13 +113,14 @@ unary
     | primary postfix*
     ;
 
+// a method is a field followed by its arguments; arguments after anything else are a call of a value, outside the subset
 postfix
     : '.' ( t=INT { outside($t, "a tuple field"); }
-          | name=IDENT (t='::' { outside($t, "a turbofish (::<..>)"); })? args?
+          | name=IDENT (t='::' { outside($t, "a turbofish (::<..>)"); })?
           )
+    | args
     | t='?' { outside($t, "the ? operator"); }
     | t='[' { outside($t, "indexing (v[i])"); }
-    | t='(' { outside($t, "calling something that is not a function name"); }
     | t=AS { outside($t, "an 'as' cast"); }
     ;
 
@@ -133,9 +134,7 @@ primary
     | TRUE
     | FALSE
     | NONE
-    | t='(' ( ')' { outside($t, "the unit value ()"); }
-            | expr (c=',' { outside($c, "a tuple"); })? ')'
-            )
+    | '(' (expr (',' expr)* ','?)? ')'      // only ( e ) is in the subset: the unit value and tuples are named
     | block
     | ifExpr
     | WHILE (t=LET { outside($t, "while let"); })? condition block

@@ -165,9 +165,12 @@ public final class SourceParser extends RustSubsetBaseVisitor<Expr> {
     @Override public Expr visitUnary(UnaryContext ctx) {
         if (ctx.op == null) {
             Expr e = visit(ctx.primary());
+            boolean afterField = false;
             for (PostfixContext p : ctx.postfix()) {
-                String name = p.name.getText();
-                e = p.args() != null ? new Method(e, name, args(p.args()), pos(p.name)) : new FieldAccess(e, name, pos(p.name));
+                if (p.args() == null) e = new FieldAccess(e, p.name.getText(), pos(p.name));
+                else if (afterField && e instanceof FieldAccess f) e = new Method(f.target(), f.name(), args(p.args()), f.pos());
+                else throw error(p.start, "calling something that is not a function name" + OUTSIDE);
+                afterField = p.args() == null;
             }
             return e;
         }
@@ -193,14 +196,20 @@ public final class SourceParser extends RustSubsetBaseVisitor<Expr> {
             case RustSubsetLexer.NONE -> new NoneLit(p);
             case RustSubsetLexer.WHILE -> new While(visit(ctx.condition().expr()), block(ctx.block()), p);
             case RustSubsetLexer.LOOP -> new Loop(block(ctx.block()), p);
-            case RustSubsetLexer.RETURN -> new Return(ctx.expr() == null ? null : visit(ctx.expr()), p);
+            case RustSubsetLexer.RETURN -> new Return(ctx.expr().isEmpty() ? null : visit(ctx.expr(0)), p);
             case RustSubsetLexer.BREAK -> new Break(p);
             default -> {
                 if (ctx.block() != null) yield new BlockExpr(block(ctx.block()), p);
-                if (ctx.expr() != null) yield visit(ctx.expr());   // ( e )
+                if (t.getText().equals("(")) yield parenthesised(ctx);
                 yield visit(ctx.getChild(0));                        // if, for, a macro, a path
             }
         };
+    }
+
+    private Expr parenthesised(PrimaryContext ctx) {
+        if (ctx.expr().isEmpty()) throw error(ctx.start, "the unit value ()" + OUTSIDE);
+        if (ctx.expr().size() > 1 || ctx.getChildCount() > 3) throw error((Token) ctx.getChild(2).getPayload(), "a tuple" + OUTSIDE);
+        return visit(ctx.expr(0));
     }
 
     private Expr integer(Token t) {
@@ -315,11 +324,34 @@ public final class SourceParser extends RustSubsetBaseVisitor<Expr> {
             RustSubsetLexer.STATIC, RustSubsetLexer.CONST, RustSubsetLexer.TYPE, RustSubsetLexer.PUB, RustSubsetLexer.EXTERN,
             RustSubsetLexer.DYN);
 
-    /** What the parser expected, in words: "an expression" where one may start, else the tokens. */
+    private static final int OR = literal("||");
+
+    /** The tokens that may follow an expression and continue it: operators, '.', '(' and so on. */
+    private static final IntervalSet CONTINUATIONS = new IntervalSet();
+
+    static {
+        for (String op : List.of(".", "(", "[", "::", "?", "..", "..=", "=", "+=", "-=", "*=", "/=", "%=", "||", "&&",
+                "==", "!=", "<", ">", "<=", ">=", "+", "-", "*", "/", "%"))
+            CONTINUATIONS.add(literal(op));
+    }
+
+    private static int literal(String text) {
+        for (int t = 1; t <= RustSubsetLexer.VOCABULARY.getMaxTokenType(); t++)
+            if (("'" + text + "'").equals(RustSubsetLexer.VOCABULARY.getLiteralName(t))) return t;
+        throw new IllegalStateException("no token " + text + " in RustSubset.g4");
+    }
+
+    /**
+     * What the parser expected, in words: "a statement or '}'" inside a block, "an expression" where
+     * one may start, else the tokens, without the operators that could have continued an expression.
+     */
     private static String expected(IntervalSet set, Recognizer<?, ?> recognizer) {
+        if (set.contains(RustSubsetLexer.LET)) return "a statement or '}'";
         if (set.contains(RustSubsetLexer.INT) && set.contains(RustSubsetLexer.STRING)) return "an expression";
+        IntervalSet offered = set.subtract(NEVER_EXPECTED);
+        if (set.contains(OR)) offered = offered.subtract(CONTINUATIONS);
         List<String> words = new ArrayList<>();
-        for (int t : set.subtract(NEVER_EXPECTED).toList())
+        for (int t : offered.toList())
             words.add(switch (t) {
                 case Token.EOF -> "the end of the file";
                 case RustSubsetLexer.IDENT -> "a name";
