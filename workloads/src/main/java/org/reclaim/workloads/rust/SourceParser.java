@@ -8,9 +8,13 @@ import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.NoViableAltException;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.ATNConfigSet;
+import org.antlr.v4.runtime.atn.ParserATNSimulator;
 import org.antlr.v4.runtime.misc.IntervalSet;
 import org.reclaim.workloads.rust.Ast.*;
 import org.reclaim.workloads.rust.RustSubsetParser.*;
@@ -42,6 +46,7 @@ public final class SourceParser extends RustSubsetBaseVisitor<Expr> {
         for (Token t : tokens.getTokens()) builder.lexical(t);
         RustSubsetParser parser = new RustSubsetParser(tokens);
         parser.file = file;
+        parser.setInterpreter(new ErrorsWhereTheInputStops(parser));
         parser.removeErrorListeners();
         parser.addErrorListener(builder.new FirstErrorStops());
         return builder.program(parser.program());
@@ -361,6 +366,34 @@ public final class SourceParser extends RustSubsetBaseVisitor<Expr> {
             });
         if (words.size() == 1) return words.getFirst();
         return String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.getLast();
+    }
+
+    /**
+     * ANTLR's prediction, but when every alternative fails past the decision's first token it
+     * follows the first one still alive there (a loop or an optional part is entered, as a
+     * hand-written parser would), not one that left the rule: {@code x.len(;} is then reported at
+     * the ';' inside the call ("expected an expression"), not at its '(' as if no call could
+     * start there. A failure at the first token keeps ANTLR's choice, which reports it where the
+     * enclosing rule expected something else.
+     */
+    private static final class ErrorsWhereTheInputStops extends ParserATNSimulator {
+        private boolean failedPastFirstToken;
+
+        ErrorsWhereTheInputStops(Parser parser) {
+            super(parser, parser.getATN(), parser.getInterpreter().decisionToDFA, parser.getInterpreter().getSharedContextCache());
+        }
+
+        @Override protected NoViableAltException noViableAlt(org.antlr.v4.runtime.TokenStream input, ParserRuleContext outerContext,
+                                                             ATNConfigSet configs, int startIndex) {
+            failedPastFirstToken = input.index() > startIndex;
+            return super.noViableAlt(input, outerContext, configs, startIndex);
+        }
+
+        @Override protected int getSynValidOrSemInvalidAltThatFinishedDecisionEntryRule(ATNConfigSet configs, ParserRuleContext outerContext) {
+            ATNConfigSet valid = splitAccordingToSemanticValidity(configs, outerContext).a;
+            if (!failedPastFirstToken || valid.isEmpty()) return super.getSynValidOrSemInvalidAltThatFinishedDecisionEntryRule(configs, outerContext);
+            return valid.getAlts().nextSetBit(0);
+        }
     }
 
     /**
