@@ -13,6 +13,7 @@ import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.atn.ATNConfigSet;
 import org.antlr.v4.runtime.atn.ParserATNSimulator;
 import org.antlr.v4.runtime.misc.IntervalSet;
@@ -161,7 +162,7 @@ public final class SourceParser extends RustSubsetBaseVisitor<Expr> {
     @Override public Expr visitMultiplicative(MultiplicativeContext ctx) { return binary(ctx.unary(), ctx.ops); }
 
     /** Operands joined left to right: a - b - c is (a - b) - c. */
-    private Expr binary(List<? extends org.antlr.v4.runtime.ParserRuleContext> operands, List<Token> ops) {
+    private Expr binary(List<? extends ParserRuleContext> operands, List<Token> ops) {
         Expr e = visit(operands.getFirst());
         for (int i = 0; i < ops.size(); i++) e = new Binary(ops.get(i).getText(), e, visit(operands.get(i + 1)), e.pos());
         return e;
@@ -383,7 +384,7 @@ public final class SourceParser extends RustSubsetBaseVisitor<Expr> {
             super(parser, parser.getATN(), parser.getInterpreter().decisionToDFA, parser.getInterpreter().getSharedContextCache());
         }
 
-        @Override protected NoViableAltException noViableAlt(org.antlr.v4.runtime.TokenStream input, ParserRuleContext outerContext,
+        @Override protected NoViableAltException noViableAlt(TokenStream input, ParserRuleContext outerContext,
                                                              ATNConfigSet configs, int startIndex) {
             failedPastFirstToken = input.index() > startIndex;
             return super.noViableAlt(input, outerContext, configs, startIndex);
