@@ -15,7 +15,7 @@ import org.reclaim.runtime.Mutator;
 import org.reclaim.workloads.rust.BorrowChecker;
 import org.reclaim.workloads.rust.Diagnostic;
 import org.reclaim.workloads.rust.Interpreter;
-import org.reclaim.workloads.rust.Parser;
+import org.reclaim.workloads.rust.SourceParser;
 import org.reclaim.workloads.rust.Ast;
 
 /**
@@ -41,7 +41,7 @@ public final class RustScenario extends Scenario {
         this.description = description;
         this.source = source;
         this.file = file;
-        this.program = Parser.parse(file, source);
+        this.program = SourceParser.parse(file, source);
         this.errors = BorrowChecker.check(file, program);
         List<Listing.Line> ls = new ArrayList<>();
         String[] text = source.split("\n", -1);

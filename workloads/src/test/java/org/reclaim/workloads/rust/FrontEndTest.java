@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class FrontEndTest {
 
     private static java.util.List<Diagnostic> check(String src) {
-        return BorrowChecker.check("t.rs", Parser.parse("t.rs", src));
+        return BorrowChecker.check("t.rs", SourceParser.parse("t.rs", src));
     }
 
     @ParameterizedTest(name = "{0}")
