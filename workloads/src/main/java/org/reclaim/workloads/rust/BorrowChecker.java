@@ -128,10 +128,12 @@ public final class BorrowChecker {
     /** Numbers every node in evaluation order and resolves each variable to its declaration. */
     private final class Resolver {
         private final List<Map<String, Decl>> scopes = new ArrayList<>();
+        /** Per scope, the names C-only lines declare: rustc never sees them, C's compiler does. */
+        private final List<Set<String>> cNames = new ArrayList<>();
 
-        void push() { scopes.add(new HashMap<>()); }
+        void push() { scopes.add(new HashMap<>()); cNames.add(new HashSet<>()); }
 
-        void pop() { scopes.remove(scopes.size() - 1); }
+        void pop() { scopes.remove(scopes.size() - 1); cNames.remove(cNames.size() - 1); }
 
         void declare(Decl d) { scopes.get(scopes.size() - 1).put(d.name, d); }
 
@@ -153,7 +155,15 @@ public final class BorrowChecker {
         }
 
         void stmt(Stmt s) {
-            if (s instanceof Let l && l.cOnly() || s instanceof ExprStmt e && e.cOnly()) return;
+            if (s instanceof Let l && l.cOnly()) {
+                if (l.init() != null) cOnly(l.init());
+                cNames.get(cNames.size() - 1).add(l.name());
+                return;
+            }
+            if (s instanceof ExprStmt e && e.cOnly()) {
+                cOnly(e.expr());
+                return;
+            }
             switch (s) {
                 case Let l -> {
                     if (l.init() != null) expr(l.init());
@@ -222,6 +232,45 @@ public final class BorrowChecker {
                 case Break b -> {}
             }
             position.put(e, clock++);
+        }
+
+        /**
+         * A C-only line is a comment to rustc, so it takes no part in the borrow check; but the C
+         * program runs it, so every name it uses must be declared (by Rust or by an earlier C-only
+         * line), as C's compiler requires.
+         */
+        private void cOnly(Expr e) {
+            switch (e) {
+                case Var v -> {
+                    boolean declared = false;
+                    for (int i = scopes.size() - 1; i >= 0 && !declared; i--)
+                        declared = scopes.get(i).containsKey(v.name()) || cNames.get(i).contains(v.name());
+                    if (!declared) throw new RustSyntaxError(file, v.pos().line(), v.pos().column(),
+                            "use of undeclared identifier `" + v.name() + "` on a C-only line");
+                }
+                case Assign a -> { cOnly(a.target()); cOnly(a.value()); }
+                case Binary b -> { cOnly(b.left()); cOnly(b.right()); }
+                case Unary u -> cOnly(u.operand());
+                case Borrow b -> cOnly(b.target());
+                case Deref d -> cOnly(d.target());
+                case Call c -> c.args().forEach(this::cOnly);
+                case Method m -> { cOnly(m.receiver()); m.args().forEach(this::cOnly); }
+                case FieldAccess f -> cOnly(f.target());
+                case StructLit sl -> sl.values().forEach(this::cOnly);
+                case VecLit v -> v.elements().forEach(this::cOnly);
+                case Print p -> p.args().forEach(this::cOnly);
+                case Return r -> { if (r.value() != null) cOnly(r.value()); }
+                case If i -> cOnly(i.cond());
+                case While w -> cOnly(w.cond());
+                case For f -> { if (f.iterated() != null) cOnly(f.iterated()); }
+                case Loop l -> {}
+                case BlockExpr b -> {}
+                case IntLit i -> {}
+                case StrLit st -> {}
+                case BoolLit b -> {}
+                case NoneLit n -> {}
+                case Break b -> {}
+            }
         }
 
         private void loop(Runnable body, Expr e) {

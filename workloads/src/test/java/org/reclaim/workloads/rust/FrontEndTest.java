@@ -31,6 +31,20 @@ class FrontEndTest {
     }
 
     @Test
+    void aNameOnACOnlyLineMustBeDeclaredThoughRustcNeverSeesTheLine() throws Exception {
+        String src;
+        try (var in = FrontEndTest.class.getResourceAsStream("/scenarios/rc-cycle.rs")) {
+            src = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(check(src)).isNotNull();
+        String undeclared = src.replace("rc_release(a); // C only", "rc_release(rc); // C only");
+        assertThat(undeclared).isNotEqualTo(src);
+        assertThatThrownBy(() -> check(undeclared))
+                .isInstanceOf(RustSyntaxError.class)
+                .hasMessage("t.rs:10:16: use of undeclared identifier `rc` on a C-only line");
+    }
+
+    @Test
     void aClosureIsNamed() {
         assertThatThrownBy(() -> check("fn main() {\n    let c = |y: i64| y;\n}\n"))
                 .hasMessage("t.rs:2:13: a closure is outside the Rust subset the lab reads");
