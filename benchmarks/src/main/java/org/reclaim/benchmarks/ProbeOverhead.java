@@ -100,11 +100,7 @@ public class ProbeOverhead {
     /** A fresh manager for each run, with the probe under test. */
     @Setup(Level.Iteration)
     public void freshManager() {
-        Probe p = switch (probe) {
-            case "recorder" -> new PauseRecorder(sampleEvery(heapBytes));
-            case "off" -> Probe.OFF;
-            default -> throw new IllegalArgumentException("probe must be recorder or off, not " + probe);
-        };
+        Probe p = BenchmarkProbes.create(probe, sampleEvery(heapBytes));
         m = info.factory().create(heapBytes, p);
         m.timeExplicitPausesFrom(Runner.EXPLICIT_PAUSES_TIMED_FROM);
     }

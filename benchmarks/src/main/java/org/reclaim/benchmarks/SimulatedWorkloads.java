@@ -105,11 +105,7 @@ public class SimulatedWorkloads {
     /** A fresh manager and heap for each run (a manager runs one workload once). */
     @Setup(Level.Invocation)
     public void freshManager() {
-        Probe p = switch (probe) {
-            case "recorder" -> new PauseRecorder(Math.max(4096, heapBytes / 64));
-            case "off" -> Probe.OFF;
-            default -> throw new IllegalArgumentException("probe must be recorder or off, not " + probe);
-        };
+        Probe p = BenchmarkProbes.create(probe, Math.max(4096, heapBytes / 64));
         m = info.factory().create(heapBytes, p);
         m.timeExplicitPausesFrom(Runner.EXPLICIT_PAUSES_TIMED_FROM);
     }
