@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 /** {@code lab compare A B}: whether the readings of two results folders contradict each other. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compares what the reports of two results folders state (two runs of the same campaign, e.g. lab demo twice):"
-                + " every difference between two managers a reading states where their 95% intervals do not overlap,"
+                + " every difference between two managers a reading states where their 95%% intervals do not overlap,"
                 + " and every literature verdict that agrees or disagrees.",
                 "They agree when neither states a difference the other states the other way round, and no claim agrees in one"
                 + " and disagrees in the other; \"not distinguishable\" or \"cannot say\" in one contradicts nothing.",

@@ -80,6 +80,22 @@ class LabCommandLineTest {
         for (String name : org.reclaim.workloads.Workloads.names()) assertThat(o.out()).contains(name);
     }
 
+    /** picocli formats descriptions with String.format: a bare '%' makes it warn on stderr and print the raw text. */
+    @Test
+    void everyCommandsHelpRendersWithoutAPicocliWarning() {
+        java.util.List<picocli.CommandLine> commands = new java.util.ArrayList<>(java.util.List.of(Lab.commandLine()));
+        commands.addAll(Lab.commandLine().getSubcommands().values());
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (picocli.CommandLine c : commands) c.getUsageMessage();
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(warnings.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("[picocli WARN]");
+    }
+
     @Test
     void everyCommandHasHelp() {
         for (String c : Lab.commandLine().getSubcommands().keySet()) {
