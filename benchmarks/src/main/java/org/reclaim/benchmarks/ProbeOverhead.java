@@ -20,7 +20,6 @@ import org.reclaim.runtime.MemoryManager;
 import org.reclaim.runtime.probe.PauseRecorder;
 import org.reclaim.runtime.probe.Probe;
 import org.reclaim.workloads.Parameters;
-import org.reclaim.workloads.Runner;
 import org.reclaim.workloads.Workload;
 import org.reclaim.workloads.Workloads;
 
@@ -100,9 +99,7 @@ public class ProbeOverhead {
     /** A fresh manager for each run, with the probe under test. */
     @Setup(Level.Iteration)
     public void freshManager() {
-        Probe p = BenchmarkProbes.create(probe, sampleEvery(heapBytes));
-        m = info.factory().create(heapBytes, p);
-        m.timeExplicitPausesFrom(Runner.EXPLICIT_PAUSES_TIMED_FROM);
+        m = BenchmarkProbes.freshManager(info, heapBytes, probe, sampleEvery(heapBytes));
     }
 
     @Benchmark

@@ -20,7 +20,6 @@ import org.reclaim.runtime.MemoryManager;
 import org.reclaim.runtime.probe.PauseRecorder;
 import org.reclaim.runtime.probe.Probe;
 import org.reclaim.workloads.Parameters;
-import org.reclaim.workloads.Runner;
 import org.reclaim.workloads.Workload;
 import org.reclaim.workloads.Workloads;
 
@@ -105,9 +104,7 @@ public class SimulatedWorkloads {
     /** A fresh manager and heap for each run (a manager runs one workload once). */
     @Setup(Level.Invocation)
     public void freshManager() {
-        Probe p = BenchmarkProbes.create(probe, Math.max(4096, heapBytes / 64));
-        m = info.factory().create(heapBytes, p);
-        m.timeExplicitPausesFrom(Runner.EXPLICIT_PAUSES_TIMED_FROM);
+        m = BenchmarkProbes.freshManager(info, heapBytes, probe, Math.max(4096, heapBytes / 64));
     }
 
     /** One whole run of the workload. */
