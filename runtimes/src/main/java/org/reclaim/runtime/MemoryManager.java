@@ -412,11 +412,24 @@ public abstract class MemoryManager implements Mutator {
         return i;
     }
 
+    /**
+     * The packed entry of handle {@code h}, which must be live (not stale): one load gives its
+     * address ({@link Handles#address(long)}) and kind ({@link Handles#kind(long)}).
+     */
+    protected final long liveEntry(int h) {
+        long e = CHECKED ? handles.live(h) : handles.liveUnchecked(h);
+        if (e < 0) throw stale(h);
+        if (oracle != null) oracle.tick();
+        return e;
+    }
+
+    /** The address handle {@code h} holds, which must be live (it may be null). */
+    protected final int addressOf(int h) { return Handles.address(liveEntry(h)); }
+
     /** The address handle {@code h} refers to, which must be non-null: a use of the object. */
     protected final int deref(int h) {
-        int i = entry(h);
-        int a = handles.addr[i];
-        if (a == Heap.NULL) throw nullReference(i);
+        int a = Handles.address(liveEntry(h));
+        if (a == Heap.NULL) throw nullReference(Handles.indexOf(h));
         if (oracle != null) oracle.used(ObjectLayout.id(w, a), bytesAllocated);
         return a;
     }
@@ -539,7 +552,7 @@ public abstract class MemoryManager implements Mutator {
     public boolean advance(int cursor, int slot) {
         int i = entry(cursor);
         int child = (int) w[slotAddr(access(cursor), slot)];
-        handles.addr[i] = child;
+        handles.setAddr(i, child);
         return child != Heap.NULL;
     }
 
@@ -549,9 +562,8 @@ public abstract class MemoryManager implements Mutator {
         int sa = slotAddr(a, slot);
         int v = Heap.NULL;
         if (value != Handles.NONE) {
-            int vi = entry(value);
-            v = handles.addr[vi];
-            handles.kill(vi);
+            v = addressOf(value);
+            handles.kill(Handles.indexOf(value));
         }
         w[sa] = v;
         slotStored(a, v);
@@ -575,13 +587,13 @@ public abstract class MemoryManager implements Mutator {
 
     @Override public boolean isNull(int h, int slot) { return w[slotAddr(access(h), slot)] == Heap.NULL; }
 
-    @Override public boolean isNull(int h) { return handles.addr[entry(h)] == Heap.NULL; }
+    @Override public boolean isNull(int h) { return addressOf(h) == Heap.NULL; }
 
     @Override public int share(int h) { return handles.push(deref(h), Handles.RC); }
 
     @Override public int downgrade(int h) { return handles.push(deref(h), Handles.WEAK); }
 
-    @Override public int upgrade(int weak) { return handles.push(handles.addr[entry(weak)], Handles.RC); }
+    @Override public int upgrade(int weak) { return handles.push(addressOf(weak), Handles.RC); }
 
     @Override public void drop(int h) { handles.kill(entry(h)); }
 
@@ -595,7 +607,7 @@ public abstract class MemoryManager implements Mutator {
     @Override
     public int move(int h) {
         int i = entry(h);
-        int m = handles.push(handles.addr[i], handles.kind[i]);
+        int m = handles.push(handles.addr(i), handles.kind(i));
         String n = handles.name(i);
         if (n != null) handles.name(handles.index(m), n);
         return m;
@@ -603,11 +615,12 @@ public abstract class MemoryManager implements Mutator {
 
     @Override
     public int ret(int h) {
-        int i = entry(h);
+        long e = liveEntry(h);
+        int i = Handles.indexOf(h);
         int d = handles.depth();
         if (!handles.inInnermostFrame(i)) throw bad("ret: the handle returned must belong to the scope being ended");
-        int a = handles.addr[i];
-        byte k = handles.kind[i];
+        int a = Handles.address(e);
+        byte k = Handles.kind(e);
         String n = handles.name(i);
         handles.kill(i);
         closeScope(d);
@@ -624,10 +637,10 @@ public abstract class MemoryManager implements Mutator {
     public void grow(int h, int length) {
         int i = entry(h);
         int old = access(h);
-        int fresh = newObject(ObjectLayout.shape(w[old]), length, ObjectLayout.flags(w[old]) & ObjectLayout.RC, handles.kind[i]);
-        old = handles.addr[i];
+        int fresh = newObject(ObjectLayout.shape(w[old]), length, ObjectLayout.flags(w[old]) & ObjectLayout.RC, handles.kind(i));
+        old = handles.addr(i);
         copyContents(old, fresh);
-        handles.addr[i] = fresh;
+        handles.setAddr(i, fresh);
         releaseGrown(old, fresh);
     }
 

@@ -39,9 +39,10 @@ public final class Reachability {
         BitSet seen = new BitSet();
         int sp = 0;
         for (int i = 1; i < roots.top(); i++) {
-            int a = roots.addr[i];
-            if (a == Heap.NULL || roots.kind[i] == Handles.DEAD) continue;
-            if (!followWeak && roots.kind[i] == Handles.WEAK) continue;
+            int a = roots.addr(i);
+            byte kind = roots.kind(i);
+            if (a == Heap.NULL || kind == Handles.DEAD) continue;
+            if (!followWeak && kind == Handles.WEAK) continue;
             if (skipDangling && ObjectLayout.has(w[a], ObjectLayout.FREE)) continue;
             sp = visit(a, seen, w, sp);
         }

@@ -34,8 +34,8 @@ public final class HeapInvariants {
         assertThat(m.inUseBytes()).as("bytes in use").isEqualTo(words * Long.BYTES);
         Handles h = m.handles();
         for (int i = 1; i < h.top(); i++) {
-            if (h.kind[i] == Handles.DEAD || h.addr[i] == 0 || !held.test(i)) continue;
-            assertThat(objects).as("handle entry %d points at an object", i).containsKey(h.addr[i]);
+            if (h.kind(i) == Handles.DEAD || h.addr(i) == 0 || !held.test(i)) continue;
+            assertThat(objects).as("handle entry %d points at an object", i).containsKey(h.addr(i));
         }
     }
 }

@@ -103,7 +103,7 @@ class WorkCountersTest {
         int node = m.shapes().define("Node", 0, SlotKind.OWNED);
         try (Scope s = m.scope()) {
             int freed = m.alloc(node, 0);
-            int a = m.handles().addr[m.handles().index(freed)];
+            int a = m.handles().addr(m.handles().index(freed));
             m.free(freed);
             m.heap().words[a + 2] = Integer.MAX_VALUE - 1;             // whatever lives there now, where the slot was
             int wild = m.borrow(freed, 0);                              // reads the "pointer"

@@ -120,7 +120,7 @@ public final class Manual extends MemoryManager {
     @Override
     public void put(int h, int slot, int value) {
         int sa = slotAddr(access(h), slot);
-        w[sa] = value == Handles.NONE ? Heap.NULL : handles.addr[entry(value)];
+        w[sa] = value == Handles.NONE ? Heap.NULL : addressOf(value);
     }
 
     @Override
@@ -131,7 +131,7 @@ public final class Manual extends MemoryManager {
     }
 
     @Override public int upgrade(int weak) {
-        int a = handles.addr[entry(weak)];
+        int a = addressOf(weak);
         if (a != Heap.NULL && ObjectLayout.has(w[a], ObjectLayout.RC)) bumpCount(a, +1);
         return handles.push(a, Handles.RC);
     }
@@ -154,12 +154,12 @@ public final class Manual extends MemoryManager {
      */
     private void release(int h) {
         int i = entry(h);
-        int a = handles.addr[i];
+        int a = handles.addr(i);
         counters.inc(freeCalls);
         if (a == Heap.NULL) return;
         if (!sanitize && !mapped(a)) throw segmentationFault(a);
         if (ObjectLayout.has(w[a], ObjectLayout.FREE)) throw doubleFree(i, a);
-        if (handles.kind[i] == Handles.WEAK) return;
+        if (handles.kind(i) == Handles.WEAK) return;
         boolean timed = beginExplicitPause(PauseKind.FREE);
         int sp = 0;
         work[sp++] = a;

@@ -54,21 +54,21 @@ public final class CheckedOwnership extends Ownership {
     /** A dead handle dereferenced: E0382, borrow of moved value. */
     @Override
     protected RuntimeException nullReference(int entry) {
-        if (handles.kind[entry] == Handles.DEAD) return RustError.moved("borrow", nameOf(entry));
+        if (handles.kind(entry) == Handles.DEAD) return RustError.moved("borrow", nameOf(entry));
         return super.nullReference(entry);
     }
 
     @Override
     public void write(int h, int i, long value) {
         int e = entry(h);
-        if (handles.kind[e] == Handles.DEAD) throw RustError.moved("assign to part", nameOf(e));
+        if (handles.kind(e) == Handles.DEAD) throw RustError.moved("assign to part", nameOf(e));
         super.write(h, i, value);
     }
 
     @Override
     public int upgrade(int weak) {
         int e = entry(weak);
-        if (handles.kind[e] == Handles.DEAD) throw RustError.moved("borrow", nameOf(e));
+        if (handles.kind(e) == Handles.DEAD) throw RustError.moved("borrow", nameOf(e));
         return super.upgrade(weak);
     }
 
@@ -106,7 +106,7 @@ public final class CheckedOwnership extends Ownership {
     /** E0499 or E0502 if variable {@code i} cannot be lent now; a reborrow through a reference is not checked. */
     private void checkLoan(int i, boolean mutable) {
         ensureCapacity();
-        if (isBorrow(handles.kind[i])) return;
+        if (isBorrow(handles.kind(i))) return;
         if (mutableLoans[i] > 0)
             throw mutable ? RustError.secondMutableBorrow(nameOf(i))
                           : RustError.conflictingBorrow(nameOf(i), "immutable", "mutable");
@@ -119,14 +119,14 @@ public final class CheckedOwnership extends Ownership {
         int owner = lender[from] != 0 ? lender[from] : from;
         int ri = handles.index(r);
         lender[ri] = owner;
-        if (handles.kind[ri] == Handles.BORROW_MUT) mutableLoans[owner]++; else sharedLoans[owner]++;
+        if (handles.kind(ri) == Handles.BORROW_MUT) mutableLoans[owner]++; else sharedLoans[owner]++;
         return r;
     }
 
     private void endLoan(int i) {
         int owner = lender[i];
         if (owner == 0) return;
-        if (handles.kind[i] == Handles.BORROW_MUT) mutableLoans[owner]--; else sharedLoans[owner]--;
+        if (handles.kind(i) == Handles.BORROW_MUT) mutableLoans[owner]--; else sharedLoans[owner]--;
         lender[i] = 0;
     }
 
@@ -152,7 +152,7 @@ public final class CheckedOwnership extends Ownership {
     @Override
     public void put(int h, int slot, int value) {
         int target = entry(h);
-        if (handles.kind[target] == Handles.DEAD) throw RustError.moved("assign to part", nameOf(target));
+        if (handles.kind(target) == Handles.DEAD) throw RustError.moved("assign to part", nameOf(target));
         if (value != Handles.NONE) {
             int v = entry(value);
             if (isBorrow(checkMovable(v)) && slotKind(access(h), slot) != SlotKind.WEAK)
@@ -169,7 +169,7 @@ public final class CheckedOwnership extends Ownership {
     public int ret(int h) {
         int i = entry(h);
         ensureCapacity();
-        if (handles.kind[i] == Handles.DEAD) throw RustError.moved("use", nameOf(i));
+        if (handles.kind(i) == Handles.DEAD) throw RustError.moved("use", nameOf(i));
         int owner = lender[i];
         lender[i] = 0;
         int r = super.ret(h);
@@ -180,7 +180,7 @@ public final class CheckedOwnership extends Ownership {
     /** E0382 if entry {@code i} was moved, E0505 if it is an owner with a live loan; returns its kind. */
     private byte checkMovable(int i) {
         ensureCapacity();
-        byte k = handles.kind[i];
+        byte k = handles.kind(i);
         if (k == Handles.DEAD) throw RustError.moved("use", nameOf(i));
         if (!isBorrow(k) && lent(i)) throw RustError.movedWhileBorrowed(nameOf(i));
         return k;
@@ -216,7 +216,7 @@ public final class CheckedOwnership extends Ownership {
     }
 
     private void ensureCapacity() {
-        int n = handles.addr.length;
+        int n = handles.capacity();
         if (lender.length >= n) return;
         lender = Arrays.copyOf(lender, n);
         sharedLoans = Arrays.copyOf(sharedLoans, n);

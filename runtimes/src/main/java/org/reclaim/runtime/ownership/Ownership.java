@@ -109,7 +109,7 @@ public class Ownership extends MemoryManager {
      * Ends handle entry {@code i}'s ownership: it was moved or dropped. Here the kind becomes
      * {@link Handles#DEAD} and the address stays, as the bits of a moved-from variable stay.
      */
-    protected void moveOut(int i) { handles.kind[i] = Handles.DEAD; }
+    protected void moveOut(int i) { handles.setKind(i, Handles.DEAD); }
 
     /** True for the handle kinds that move (a borrow is copied instead). */
     private static boolean moves(byte kind) { return kind != Handles.BORROW && kind != Handles.BORROW_MUT; }
@@ -118,8 +118,8 @@ public class Ownership extends MemoryManager {
     @Override
     public int move(int h) {
         int i = entry(h);
-        int a = handles.addr[i];
-        byte k = handles.kind[i];
+        int a = handles.addr(i);
+        byte k = handles.kind(i);
         if (moves(k)) moveOut(i);
         int m = handles.push(a, k);
         handles.name(handles.index(m), handles.name(i));
@@ -134,8 +134,8 @@ public class Ownership extends MemoryManager {
         int v = Heap.NULL;
         if (value != Handles.NONE) {
             int vi = entry(value);
-            v = handles.addr[vi];
-            if (moves(handles.kind[vi])) moveOut(vi);
+            v = handles.addr(vi);
+            if (moves(handles.kind(vi))) moveOut(vi);
             else if (v != Heap.NULL && slotKind(a, slot) == SlotKind.WEAK) countWeak(v);
         }
         int old = (int) w[sa];
@@ -195,7 +195,7 @@ public class Ownership extends MemoryManager {
      */
     @Override
     public int upgrade(int weak) {
-        int a = handles.addr[entry(weak)];
+        int a = addressOf(weak);
         if (a == Heap.NULL) return handles.push(Heap.NULL, Handles.RC);
         if (!ObjectLayout.has(w[a], ObjectLayout.RC)) return handles.push(a, Handles.BORROW);
         if (ObjectLayout.has(w[a], ObjectLayout.DROPPED)) return handles.push(Heap.NULL, Handles.RC);
@@ -215,8 +215,8 @@ public class Ownership extends MemoryManager {
     @Override
     public void drop(int h) {
         int i = entry(h);
-        int a = handles.addr[i];
-        byte k = handles.kind[i];
+        int a = handles.addr(i);
+        byte k = handles.kind(i);
         moveOut(i);
         if (a == Heap.NULL) return;
         if (k == Handles.OWN || k == Handles.RC) dropGlue(a, RELEASE);
@@ -234,12 +234,12 @@ public class Ownership extends MemoryManager {
     @Override
     protected void scopeEnd(int base, int top) {
         int i = top - 1;
-        while (i >= base && !(holds(handles.kind[i]) && handles.addr[i] != Heap.NULL)) i--;
+        while (i >= base && !(holds(handles.kind(i)) && handles.addr(i) != Heap.NULL)) i--;
         if (i < base) return;
         boolean timed = beginExplicitPause(PauseKind.DROP_GLUE);
         for (; i >= base; i--) {
-            int a = handles.addr[i];
-            byte k = handles.kind[i];
+            int a = handles.addr(i);
+            byte k = handles.kind(i);
             if (a == Heap.NULL || !holds(k)) continue;
             push(a, k == Handles.WEAK ? RELEASE_WEAK : RELEASE);
             runDropGlue();
@@ -348,8 +348,7 @@ public class Ownership extends MemoryManager {
      */
     @Override
     protected void releaseGrown(int oldAddr, int newAddr) {
-        int[] addr = handles.addr;
-        for (int i = 1, top = handles.top(); i < top; i++) if (addr[i] == oldAddr) addr[i] = newAddr;
+        for (int i = 1, top = handles.top(); i < top; i++) if (handles.addr(i) == oldAddr) handles.setAddr(i, newAddr);
         freeBlock(oldAddr);
     }
 

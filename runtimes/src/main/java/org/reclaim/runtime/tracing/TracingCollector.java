@@ -1,6 +1,7 @@
 package org.reclaim.runtime.tracing;
 
 import java.util.function.IntUnaryOperator;
+import org.reclaim.runtime.Handles;
 import org.reclaim.runtime.MemoryManager;
 import org.reclaim.runtime.OutOfMemory;
 import org.reclaim.runtime.heap.Heap;
@@ -86,10 +87,10 @@ public abstract class TracingCollector extends MemoryManager implements org.recl
      * Weak handles are roots too.
      */
     protected final void scanRoots(IntUnaryOperator trace) {
-        int[] roots = handles().addr;
-        for (int i = 1, top = handles().top(); i < top; i++) {
-            int a = roots[i];
-            if (a != Heap.NULL) roots[i] = trace.applyAsInt(a);
+        Handles roots = handles();
+        for (int i = 1, top = roots.top(); i < top; i++) {
+            int a = roots.addr(i);
+            if (a != Heap.NULL) roots.setAddr(i, trace.applyAsInt(a));
         }
     }
 

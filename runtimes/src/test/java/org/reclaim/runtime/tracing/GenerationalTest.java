@@ -38,7 +38,7 @@ class GenerationalTest {
         try (Scope s = m.scope()) {
             int old = m.alloc(node, 0);
             m.collectMinor();
-            assertThat(m.inNursery(m.handles().addr[m.handles().index(old)])).isFalse();
+            assertThat(m.inNursery(m.handles().addr(m.handles().index(old)))).isFalse();
             int young = m.alloc(node, 0);
             m.write(young, 0, 99);
             int youngId = m.id(young);
@@ -151,9 +151,9 @@ class GenerationalTest {
         int bytes = m.shapes().defineDataArray("Vec<i64>", 0);
         try (Scope s = m.scope()) {
             int big = m.alloc(bytes, (int) (NURSERY / 8 / 4) + 1);
-            assertThat(m.inNursery(m.handles().addr[m.handles().index(big)])).isFalse();
+            assertThat(m.inNursery(m.handles().addr(m.handles().index(big)))).isFalse();
             int small = m.alloc(bytes, 1);
-            assertThat(m.inNursery(m.handles().addr[m.handles().index(small)])).isTrue();
+            assertThat(m.inNursery(m.handles().addr(m.handles().index(small)))).isTrue();
         }
     }
 
@@ -174,7 +174,7 @@ class GenerationalTest {
             int[] old = new int[5];
             for (int i = 0; i < old.length; i++) old[i] = m.alloc(node, 0);
             m.collectMinor();
-            for (int o : old) assertThat(m.inNursery(m.handles().addr[m.handles().index(o)])).isFalse();
+            for (int o : old) assertThat(m.inNursery(m.handles().addr(m.handles().index(o)))).isFalse();
             int young1 = m.alloc(node, 0), young2 = m.alloc(node, 0);
             long executions = m.counters().get("barrier.executions"), hits = m.counters().get("barrier.hits");
 

@@ -30,7 +30,7 @@ class ImmixTest {
     /** One line exactly: header, one slot, 29 data words. */
     private final int line = m.shapes().define("Line", 29, SlotKind.OWNED);
 
-    private int addr(int h) { return m.handles().addr[m.handles().index(h)]; }
+    private int addr(int h) { return m.handles().addr(m.handles().index(h)); }
 
     private long counter(String name) { return m.counters().get(name); }
 

@@ -101,7 +101,7 @@ class TracingPropertiesTest {
                     d[i] = arg;
                 });
                 case 10 -> withObject(arg, (h, id) -> {
-                    if (ObjectLayout.shape(m.heap().header(m.handles().addr[m.handles().index(h)])) == node) return;
+                    if (ObjectLayout.shape(m.heap().header(m.handles().addr(m.handles().index(h)))) == node) return;
                     m.grow(h, 1 + (arg / 7) % 12);
                     int fresh = m.id(h);
                     int[] s = Arrays.copyOf(slots.get(id), slots.get(id).length == 0 ? 0 : m.slotsAt(addr(h)));
@@ -144,7 +144,7 @@ class TracingPropertiesTest {
             if (!m.isNull(h)) step.apply(h, m.id(h));
         }
 
-        private int addr(int h) { return m.handles().addr[m.handles().index(h)]; }
+        private int addr(int h) { return m.handles().addr(m.handles().index(h)); }
 
         private int dataWords(int a) { return m.heap().sizeOf(a) - ObjectLayout.HEADER_WORDS - m.slotsAt(a); }
 

@@ -243,8 +243,8 @@ public record PointerGraphs(String scenario, String manager, String note, List<S
             Map<Integer, Node> objects = new java.util.TreeMap<>();
             Set<String> keys = new java.util.HashSet<>();
             for (int i = 1; i < h.top(); i++) {
-                int a = h.addr[i];
-                if (a == Heap.NULL || h.kind[i] == Handles.DEAD) continue;
+                int a = h.addr(i);
+                if (a == Heap.NULL || h.kind(i) == Handles.DEAD) continue;
                 Integer target = target(w, a, idAt);
                 if (target == null) continue;
                 String name = h.name(i) == null ? "(temporary)" : h.name(i);
@@ -252,7 +252,7 @@ public record PointerGraphs(String scenario, String manager, String note, List<S
                 for (int k = 2; keys.contains(key); k++) key = name + " (" + k + ")";   // shadowed, or a callee's of the same name
                 keys.add(key);
                 variables.add(new Node(key, NodeKind.VARIABLE, List.of(name), State.LIVE));
-                RefKind kind = switch (h.kind[i]) {
+                RefKind kind = switch (h.kind(i)) {
                     case Handles.BORROW -> RefKind.BORROW;
                     case Handles.BORROW_MUT -> RefKind.BORROW_MUT;
                     case Handles.RC -> RefKind.RC;
