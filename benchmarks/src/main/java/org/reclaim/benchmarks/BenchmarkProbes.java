@@ -1,7 +1,7 @@
 package org.reclaim.benchmarks;
 
-import org.reclaim.runtime.Managers;
 import org.reclaim.runtime.MemoryManager;
+import org.reclaim.runtime.catalog.Managers;
 import org.reclaim.runtime.probe.PauseRecorder;
 import org.reclaim.runtime.probe.Probe;
 import org.reclaim.workloads.Runner;

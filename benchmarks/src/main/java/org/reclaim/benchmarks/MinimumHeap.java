@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.reclaim.runtime.Managers;
 import org.reclaim.runtime.RunRecord;
+import org.reclaim.runtime.catalog.Managers;
 import org.reclaim.workloads.Runner;
 
 /**

@@ -1,6 +1,6 @@
 package org.reclaim.benchmarks;
 
-import org.reclaim.runtime.Managers;
+import org.reclaim.runtime.catalog.Managers;
 
 /**
  * Prints the simulated managers of this build, comma-separated, for {@code scripts/bench} to pass

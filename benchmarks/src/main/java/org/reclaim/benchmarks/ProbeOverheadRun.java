@@ -18,7 +18,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.VerboseMode;
 import org.reclaim.analysis.stats.Estimate;
-import org.reclaim.runtime.Managers;
+import org.reclaim.runtime.catalog.Managers;
 import org.reclaim.workloads.Workloads;
 
 /**

@@ -7,7 +7,7 @@ import org.reclaim.runtime.NearestNames;
 /**
  * The real JVM's collectors as managers ({@code jvm:serial} ... {@code jvm:shenandoah}): the
  * workload runs on {@link org.reclaim.runtime.jvm.JavaHeap} in a forked JVM with the collector's
- * flag. Not in {@link org.reclaim.runtime.Managers}, which holds the simulated managers only.
+ * flag. Not in {@link org.reclaim.runtime.catalog.Managers}, which holds the simulated managers only.
  */
 public final class JvmManagers {
     private JvmManagers() {}

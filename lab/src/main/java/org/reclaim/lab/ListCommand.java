@@ -1,6 +1,6 @@
 package org.reclaim.lab;
 
-import org.reclaim.runtime.Managers;
+import org.reclaim.runtime.catalog.Managers;
 import org.reclaim.workloads.Workload;
 import org.reclaim.workloads.Workloads;
 import picocli.CommandLine.Command;

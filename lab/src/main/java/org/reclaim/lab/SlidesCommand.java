@@ -14,7 +14,7 @@ import org.reclaim.reports.LifetimeTimeline;
 import org.reclaim.reports.Report;
 import org.reclaim.reports.ResultsFolder;
 import org.reclaim.reports.SlideDeck;
-import org.reclaim.runtime.Managers;
+import org.reclaim.runtime.catalog.Managers;
 import org.reclaim.workloads.scenarios.Event;
 import org.reclaim.workloads.scenarios.Explanation;
 import org.reclaim.workloads.scenarios.Listing;

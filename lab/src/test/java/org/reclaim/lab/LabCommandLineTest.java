@@ -76,7 +76,7 @@ class LabCommandLineTest {
     void listNamesEveryManagerAndWorkload() {
         Outcome o = lab("list");
         assertThat(o.exit()).isZero();
-        for (String name : org.reclaim.runtime.Managers.names()) assertThat(o.out()).contains(name);
+        for (String name : org.reclaim.runtime.catalog.Managers.names()) assertThat(o.out()).contains(name);
         for (String name : org.reclaim.workloads.Workloads.names()) assertThat(o.out()).contains(name);
     }
 

@@ -2,6 +2,7 @@ package org.reclaim.runtime;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.function.IntConsumer;
 import org.reclaim.runtime.alloc.BumpAllocator;
@@ -12,6 +13,7 @@ import org.reclaim.runtime.heap.Shape;
 import org.reclaim.runtime.heap.Shapes;
 import org.reclaim.runtime.heap.SlotKind;
 import org.reclaim.runtime.oracle.LifetimeOracle;
+import org.reclaim.runtime.oracle.ObjectGraph;
 import org.reclaim.runtime.probe.PauseKind;
 import org.reclaim.runtime.probe.Probe;
 
@@ -26,7 +28,7 @@ import org.reclaim.runtime.probe.Probe;
  * <p>Subclasses must keep the handle discipline: any address held across an allocation must be in
  * a handle, since allocation may move objects.
  */
-public abstract class MemoryManager implements Mutator {
+public abstract class MemoryManager implements Mutator, ObjectGraph {
 
     /**
      * Checked mode (the default): every misuse of the contract (a stale handle, a slot or data
@@ -215,6 +217,10 @@ public abstract class MemoryManager implements Mutator {
 
     /** The lifetime oracle, or null when it is off. */
     public final LifetimeOracle oracle() { return oracle; }
+
+    @Override public final BitSet allocatedIds() { return Reachability.allocatedIds(this); }
+
+    @Override public final BitSet stronglyReachableIds() { return new Reachability(this).reachableIds(false, true); }
 
     /**
      * A collector calls this as a collection begins, before it frees anything: with the oracle on,

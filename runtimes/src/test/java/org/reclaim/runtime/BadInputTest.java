@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.reclaim.runtime.catalog.Managers;
 import org.reclaim.runtime.epsilon.Epsilon;
 import org.reclaim.runtime.heap.Heap;
 import org.reclaim.runtime.heap.SlotKind;

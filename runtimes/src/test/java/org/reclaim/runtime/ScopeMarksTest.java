@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.reclaim.runtime.catalog.Managers;
 import org.reclaim.runtime.heap.SlotKind;
 import org.reclaim.runtime.jvm.JavaHeap;
 import org.reclaim.runtime.probe.Probe;

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.reclaim.runtime.catalog.Managers;
 import org.reclaim.runtime.heap.SlotKind;
 import org.reclaim.runtime.manual.Manual;
 import org.reclaim.runtime.probe.PauseKind;

@@ -9,8 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.reclaim.runtime.Managers;
 import org.reclaim.runtime.MemoryManager;
+import org.reclaim.runtime.catalog.Managers;
 import org.reclaim.runtime.probe.PauseRecorder;
 
 /** binary-trees under the reference counters: manual's result, manual's frees, and deferred's saving. */

@@ -7,8 +7,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.reclaim.runtime.Managers;
 import org.reclaim.runtime.RunRecord;
+import org.reclaim.runtime.catalog.Managers;
 import org.reclaim.workloads.scenarios.Scenario;
 
 /**

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.reclaim.runtime.Managers;
 import org.reclaim.runtime.MemoryManager;
+import org.reclaim.runtime.catalog.Managers;
 import org.reclaim.runtime.probe.PauseRecorder;
 
 /** binary-trees, a correct Rust program: checked and trusted ownership free the same objects in the same order. */

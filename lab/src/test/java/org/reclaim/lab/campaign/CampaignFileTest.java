@@ -79,7 +79,7 @@ class CampaignFileTest {
     void anUnknownManagerNamesTheValidOnesJvmIncluded() {
         CampaignError e = error("workloads: [binary-trees]\nmanagers:\n  - manual\n  - manul\n");
         assertThat(e.getMessage()).startsWith("bad.yaml:4:5: unknown manager 'manul'; did you mean manual")
-                .contains("valid: " + String.join(", ", org.reclaim.runtime.Managers.names()))
+                .contains("valid: " + String.join(", ", org.reclaim.runtime.catalog.Managers.names()))
                 .contains("jvm:serial, jvm:parallel, jvm:g1, jvm:zgc, jvm:shenandoah");
     }
 

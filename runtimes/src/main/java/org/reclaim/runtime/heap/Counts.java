@@ -2,7 +2,6 @@ package org.reclaim.runtime.heap;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import org.reclaim.runtime.Counters;
 
 /**
  * Count arithmetic on header word 1 (strong count 24 bits, weak count 8 bits, see
@@ -10,7 +9,8 @@ import org.reclaim.runtime.Counters;
  * compare-and-set loop on the heap word through a {@link VarHandle}, which is what {@code Arc}
  * pays on every clone and drop. Both are the same methods on the same path; only the store
  * differs. Counts are sticky: one that reaches its maximum is stuck and never changes again
- * (counted in {@code counts.stuck}); the object is then never freed by counting.
+ * (counted in {@link #stuck()}, which its owner publishes as {@code counts.stuck}); the object is
+ * then never freed by counting.
  *
  * <p>One mechanism for every manager that counts: reference counting, the ownership manager's
  * {@code Rc}/{@code Weak}, and manual's hand-maintained counts.
@@ -20,23 +20,22 @@ public final class Counts {
 
     private final long[] w;
     private final boolean atomic;
-    private final Counters counters;
-    private final int stuck;
+    private long stuck;
 
     /**
      * @param words    the heap's words
      * @param atomic   true to update counts with compare-and-set ({@code Arc}), false for plain stores ({@code Rc})
-     * @param counters where {@code counts.stuck} is counted
      */
-    public Counts(long[] words, boolean atomic, Counters counters) {
+    public Counts(long[] words, boolean atomic) {
         this.w = words;
         this.atomic = atomic;
-        this.counters = counters;
-        this.stuck = counters.define("counts.stuck");
     }
 
     /** True if counts are updated with atomic operations. */
     public boolean atomic() { return atomic; }
+
+    /** Counts that have reached their maximum and stuck there. */
+    public long stuck() { return stuck; }
 
     /** The strong count of the object at {@code addr}. */
     public static int strong(long[] w, int addr) { return ObjectLayout.strong(w, addr); }
@@ -71,7 +70,7 @@ public final class Counts {
                 break;
             }
         } while (!WORDS.compareAndSet(w, i, old, now));
-        if (n == max) counters.inc(stuck);
+        if (n == max) stuck++;
         return n;
     }
 }

@@ -37,7 +37,7 @@ public final class Manual extends MemoryManager {
     private final int freeCalls = counters.define("free.calls");
     private final int handCountChanges = counters.define("counts.changed");
     private final int slotsScanned = counters.define("free.slots.scanned");
-    private final Counts counts = new Counts(w, false, counters);
+    private final Counts counts = new Counts(w, false);
 
     // recursive free's explicit work list
     private int[] work = new int[256];
@@ -52,6 +52,7 @@ public final class Manual extends MemoryManager {
         super(heapBytes, probe);
         this.space = new ExplicitFreeListSpace(heap);
         countWork(space.allocator());
+        counters.defineDerived("counts.stuck", counts::stuck);
         this.sanitize = sanitize;
         this.quarantineLimitWords = heap.capacity() / 4;
     }

@@ -2,8 +2,6 @@ package org.reclaim.runtime.oracle;
 
 import java.util.Arrays;
 import java.util.BitSet;
-import org.reclaim.runtime.MemoryManager;
-import org.reclaim.runtime.Reachability;
 
 /**
  * Hertz &amp; Berger's two lifetime oracles, recorded during a run of any manager: for every object
@@ -15,7 +13,7 @@ import org.reclaim.runtime.Reachability;
  * that last used it, and an object freed by the very next operation has no drag.
  *
  * <p>A use is any read or write of an object's data or slots and any borrow of it. Unreachability
- * is found by a reachability walk ({@link Reachability}, strong references only) every
+ * is found by a reachability walk (an {@link ObjectGraph}'s, strong references only) every
  * {@link #granularityBytes()} of allocation, at every scenario {@link #step()}, before every
  * collection, and at the end: the time recorded is the first walk that found the object
  * unreachable, so it is exact to that granularity. Roots that point at freed blocks (a C
@@ -103,21 +101,21 @@ public final class LifetimeOracle {
     }
 
     /**
-     * Finds the objects no longer strongly reachable from {@code m}'s roots and records the clocks
-     * for those not found before.
+     * Finds the objects of {@code heap} no longer strongly reachable from its roots and records the
+     * clocks for those not found before.
      */
-    public void walk(MemoryManager m, long allocClock) {
+    public void walk(ObjectGraph heap, long allocClock) {
         walks++;
         nextWalk = allocClock - allocClock % granularity + granularity;
-        BitSet reachable = new Reachability(m).reachableIds(false, true);
+        BitSet reachable = heap.stronglyReachableIds();
+        BitSet allocated = heap.allocatedIds();
         long o = opClock;
-        m.forEachObject(a -> {
-            int id = m.idAt(a);
-            if (id <= maxId && unreachA[id] == NEVER && freedA[id] == NEVER && !reachable.get(id)) {
+        for (int id = allocated.nextSetBit(0); id >= 0 && id <= maxId; id = allocated.nextSetBit(id + 1)) {
+            if (unreachA[id] == NEVER && freedA[id] == NEVER && !reachable.get(id)) {
                 unreachA[id] = allocClock;
                 unreachO[id] = o;
             }
-        });
+        }
     }
 
     private void ensure(int id) {

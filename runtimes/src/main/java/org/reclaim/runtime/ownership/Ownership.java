@@ -7,6 +7,7 @@ import java.util.function.IntConsumer;
 import org.reclaim.runtime.Handles;
 import org.reclaim.runtime.Leak;
 import org.reclaim.runtime.MemoryManager;
+import org.reclaim.runtime.OutOfMemory;
 import org.reclaim.runtime.alloc.ExplicitFreeListSpace;
 import org.reclaim.runtime.alloc.FreeListAllocator;
 import org.reclaim.runtime.heap.Counts;
@@ -58,7 +59,7 @@ public class Ownership extends MemoryManager {
     // ---- instance fields ----
 
     private final ExplicitFreeListSpace space;
-    private final Counts counts = new Counts(w, false, counters);
+    private final Counts counts = new Counts(w, false);
 
     private final int objectsDropped = counters.define("objects.dropped");
     private final int strongDecrements = counters.define("rc.strong.decrements");
@@ -79,6 +80,7 @@ public class Ownership extends MemoryManager {
         super(heapBytes, probe);
         this.space = new ExplicitFreeListSpace(heap);
         countWork(space.allocator());
+        counters.defineDerived("counts.stuck", counts::stuck);
     }
 
     @Override public String name() { return "ownership-trusted"; }
@@ -87,7 +89,9 @@ public class Ownership extends MemoryManager {
 
     @Override
     protected int allocate(int words) {
-        return space.alloc(words);
+        int a = space.tryAlloc(words);
+        if (a == Heap.NULL) throw new OutOfMemory((long) words * Long.BYTES, heap.bytes());
+        return a;
     }
 
     /** {@code Rc::new}: strong count 1, weak count 0. */

@@ -90,7 +90,8 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
         super(heapBytes, probe);
         this.name = name;
         this.space = new ExplicitFreeListSpace(heap);
-        this.counts = new Counts(w, atomic, counters);
+        this.counts = new Counts(w, atomic);
+        counters.defineDerived("counts.stuck", counts::stuck);
         countWork(space.allocator());
         this.cycles = cycleThreshold > 0 ? new CycleCollector(this, cycleThreshold) : null;
     }

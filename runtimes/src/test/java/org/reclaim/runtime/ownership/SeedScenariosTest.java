@@ -8,10 +8,10 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.reclaim.runtime.Managers;
 import org.reclaim.runtime.MemoryFault;
 import org.reclaim.runtime.MemoryManager;
 import org.reclaim.runtime.Scope;
+import org.reclaim.runtime.catalog.Managers;
 import org.reclaim.runtime.probe.Probe;
 
 /**

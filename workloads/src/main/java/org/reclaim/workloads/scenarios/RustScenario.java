@@ -8,15 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.reclaim.runtime.Managers;
 import org.reclaim.runtime.MemoryFault;
 import org.reclaim.runtime.MemoryManager;
 import org.reclaim.runtime.Mutator;
+import org.reclaim.runtime.catalog.Managers;
+import org.reclaim.workloads.rust.Ast;
 import org.reclaim.workloads.rust.BorrowChecker;
 import org.reclaim.workloads.rust.Diagnostic;
 import org.reclaim.workloads.rust.Interpreter;
 import org.reclaim.workloads.rust.SourceParser;
-import org.reclaim.workloads.rust.Ast;
 
 /**
  * A scenario written in Rust: a {@code .rs} file parsed by the lab's front end, checked statically

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.reclaim.runtime.ForcedCollection;
-import org.reclaim.runtime.Managers;
+import org.reclaim.runtime.catalog.Managers;
 import org.reclaim.runtime.probe.Probe;
 import org.reclaim.workloads.scenarios.ShippedLines.*;
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.reclaim.runtime.Managers;
+import org.reclaim.runtime.catalog.Managers;
 
 class ExplanationJsonTest {
     @Test

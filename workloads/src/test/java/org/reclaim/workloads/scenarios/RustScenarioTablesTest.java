@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.reclaim.runtime.Managers;
+import org.reclaim.runtime.catalog.Managers;
 
 /**
  * The shipped scenarios, now {@code .rs} files run by the Rust front end, give the same free points

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import org.reclaim.runtime.Managers;
+import org.reclaim.runtime.catalog.Managers;
 import org.reclaim.workloads.scenarios.Event;
 import org.reclaim.workloads.scenarios.Explanation;
 import org.reclaim.workloads.scenarios.Scenarios;

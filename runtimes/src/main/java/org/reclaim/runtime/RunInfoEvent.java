@@ -1,4 +1,4 @@
-package org.reclaim.runtime.probe;
+package org.reclaim.runtime;
 
 import jdk.jfr.Category;
 import jdk.jfr.DataAmount;
@@ -8,7 +8,6 @@ import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.StackTrace;
 import jdk.jfr.Timespan;
-import org.reclaim.runtime.RunRecord;
 
 /** What ran and how it ended, as a JFR event: the header of a run's recording. */
 @Name(RunInfoEvent.NAME)

@@ -1,6 +1,8 @@
-package org.reclaim.runtime;
+package org.reclaim.runtime.catalog;
 
 import java.util.List;
+import org.reclaim.runtime.MemoryManager;
+import org.reclaim.runtime.NearestNames;
 import org.reclaim.runtime.epsilon.Epsilon;
 import org.reclaim.runtime.manual.Manual;
 import org.reclaim.runtime.ownership.CheckedOwnership;
