@@ -20,7 +20,8 @@ import org.reclaim.workloads.Workloads;
  * counts what contention does to caches). One manager per JVM: run it once per manager, as
  * {@code SimulatedWorkloads} is run, and divide by the {@code native} run of the same session.
  *
- * <p>Usage: {@code CpuTime <manager|native> <workload> <size> <heapBytes> <warmups> <runs>};
+ * <p>Usage: {@code CpuTime <manager|native|ladder:RUNG> <workload> <size> <heapBytes> <warmups> <runs>}
+ * (a ladder rung, {@link LadderRungs}, runs binary-trees only and sizes its own heap);
  * prints one line: the manager, the median and the minimum and maximum CPU milliseconds of the
  * measured runs, and the checksum.
  */
@@ -29,7 +30,7 @@ public final class CpuTime {
 
     public static void main(String[] args) {
         if (args.length != 6) {
-            System.err.println("usage: CpuTime <manager|native> <workload> <size> <heapBytes> <warmups> <runs>");
+            System.err.println("usage: CpuTime <manager|native|ladder:RUNG> <workload> <size> <heapBytes> <warmups> <runs>");
             System.exit(2);
         }
         String manager = args[0], workloadName = args[1], size = args[2];
@@ -43,12 +44,17 @@ public final class CpuTime {
         long checksum = 0;
         for (int i = -warmups; i < runs; i++) {
             MemoryManager m = null;
-            if (!manager.equals("native")) {
+            long[] ladderHeap = null;
+            if (manager.startsWith("ladder:")) {
+                ladderHeap = new long[LadderRungs.heapWords(manager.substring(7), sizeValue)];
+            } else if (!manager.equals("native")) {
                 m = Managers.find(manager).factory().create(heapBytes, new PauseRecorder(Math.max(4096, heapBytes / 64)));
                 m.timeExplicitPausesFrom(Runner.EXPLICIT_PAUSES_TIMED_FROM);
             }
             long t0 = threads.getCurrentThreadCpuTime();
-            if (m == null) {
+            if (ladderHeap != null) {
+                checksum = LadderRungs.run(manager.substring(7), sizeValue, ladderHeap);
+            } else if (m == null) {
                 checksum = NativeWorkloads.program(workloadName).run(sizeValue);
             } else {
                 checksum = workload.run(m, sizeValue, 42, params);
