@@ -18,12 +18,17 @@ import org.reclaim.runtime.probe.PauseKind;
 import org.reclaim.runtime.probe.Probe;
 
 /**
- * The base of every simulated memory manager: the heap, the roots, the probe, and the mutator
- * contract with the meaning a managed language gives it (handles are roots; {@code drop} clears
- * one; nothing is freed by the program). Each manager is a small family of classes over this base
- * and the shared mechanisms ({@code alloc}, {@link Reachability}), overriding the operations whose
- * meaning differs for it: allocation always ({@link #allocate}), and for example {@link #put} for
- * a write barrier or a count, {@link #scopeEnd} for drops at a scope's end.
+ * The base of every simulated memory manager: the mechanism (the heap, the roots and their
+ * scopes, allocation's common path, accounting, the pause clock, the slot-store barrier hook) and
+ * the operations whose meaning is the same under every family (reads, writes, borrows, a slot's
+ * child, a cursor's advance, {@code ret}, {@code grow} with its {@link #releaseGrown} hook,
+ * {@code clone}). The operations a language gives its own meaning ({@code put}, {@code take},
+ * {@code drop}, {@code free}, {@code move}, {@code share}, {@code downgrade}, {@code upgrade})
+ * each family defines: {@link ManagedReferences} for the collectors, epsilon and C (a reference
+ * is a copy), {@code Ownership} for Rust, {@code RefCounting} for counting. Each manager is a
+ * small family of classes over this base and the shared mechanisms ({@code alloc},
+ * {@link Reachability}): allocation always ({@link #allocate}), and for example
+ * {@link #slotStored} for a write barrier, {@link #scopeEnd} for drops at a scope's end.
  *
  * <p>Subclasses must keep the handle discipline: any address held across an allocation must be in
  * a handle, since allocation may move objects.
@@ -562,19 +567,6 @@ public abstract class MemoryManager implements Mutator, ObjectGraph {
         return child != Heap.NULL;
     }
 
-    @Override
-    public void put(int h, int slot, int value) {
-        int a = access(h);
-        int sa = slotAddr(a, slot);
-        int v = Heap.NULL;
-        if (value != Handles.NONE) {
-            v = addressOf(value);
-            handles.kill(Handles.indexOf(value));
-        }
-        w[sa] = v;
-        slotStored(a, v);
-    }
-
     /**
      * The slot-store barrier hook: called after every store of {@code value} (an address, or null)
      * into a slot of the object at {@code object} made by the managed-language {@code put} and by
@@ -582,42 +574,9 @@ public abstract class MemoryManager implements Mutator, ObjectGraph {
      */
     protected void slotStored(int object, int value) {}
 
-    @Override
-    public int take(int h, int slot) {
-        int a = access(h);
-        int sa = slotAddr(a, slot);
-        int v = (int) w[sa];
-        w[sa] = Heap.NULL;
-        return handles.push(v, handleKindFor(slotKind(a, slot)));
-    }
-
     @Override public boolean isNull(int h, int slot) { return w[slotAddr(access(h), slot)] == Heap.NULL; }
 
     @Override public boolean isNull(int h) { return addressOf(h) == Heap.NULL; }
-
-    @Override public int share(int h) { return handles.push(deref(h), Handles.RC); }
-
-    @Override public int downgrade(int h) { return handles.push(deref(h), Handles.WEAK); }
-
-    @Override public int upgrade(int weak) { return handles.push(addressOf(weak), Handles.RC); }
-
-    @Override public void drop(int h) { handles.kill(entry(h)); }
-
-    @Override public void free(int h) { entry(h); }
-
-    /**
-     * Passing {@code h} to a call: in a managed language (and in C) the reference is copied and the
-     * caller's variable stays usable (DESIGN's table: a move means nothing outside ownership).
-     * The ownership manager overrides this with Rust's move, after which the source is dead.
-     */
-    @Override
-    public int move(int h) {
-        int i = entry(h);
-        int m = handles.push(handles.addr(i), handles.kind(i));
-        String n = handles.name(i);
-        if (n != null) handles.name(handles.index(m), n);
-        return m;
-    }
 
     @Override
     public int ret(int h) {

@@ -1,7 +1,7 @@
 package org.reclaim.runtime.epsilon;
 
 import java.util.function.IntConsumer;
-import org.reclaim.runtime.MemoryManager;
+import org.reclaim.runtime.ManagedReferences;
 import org.reclaim.runtime.OutOfMemory;
 import org.reclaim.runtime.alloc.BumpAllocator;
 import org.reclaim.runtime.heap.Heap;
@@ -12,7 +12,7 @@ import org.reclaim.runtime.probe.Probe;
  * baseline: everything any other manager spends beyond it is memory management. Out of memory
  * when the bump pointer reaches the end of the heap.
  */
-public final class Epsilon extends MemoryManager {
+public final class Epsilon extends ManagedReferences {
     private final BumpAllocator bump;
 
     public Epsilon(long heapBytes, Probe probe) {

@@ -7,7 +7,7 @@ import java.util.function.IntConsumer;
 import org.reclaim.runtime.Handles;
 import org.reclaim.runtime.Leak;
 import org.reclaim.runtime.MemoryFault;
-import org.reclaim.runtime.MemoryManager;
+import org.reclaim.runtime.ManagedReferences;
 import org.reclaim.runtime.OutOfMemory;
 import org.reclaim.runtime.alloc.ExplicitFreeListSpace;
 import org.reclaim.runtime.alloc.FreeListAllocator;
@@ -30,7 +30,7 @@ import org.reclaim.runtime.probe.Probe;
  * do, and every access checks the block first: a use after free is reported before any data is
  * touched.
  */
-public final class Manual extends MemoryManager {
+public final class Manual extends ManagedReferences {
     private final ExplicitFreeListSpace space;
     private final boolean sanitize;
 

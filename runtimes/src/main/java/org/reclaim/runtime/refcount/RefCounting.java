@@ -408,6 +408,9 @@ public abstract class RefCounting extends MemoryManager implements org.reclaim.r
 
     @Override public int upgrade(int weak) { return pushCounted(live(handles.addr(entry(weak))), Handles.RC); }
 
+    /** The C programmer's {@code free(x)}: under counting the counts decide what is freed; only the handle is checked. */
+    @Override public void free(int h) { entry(h); }
+
     @Override
     public void drop(int h) {
         int i = entry(h);

@@ -2,7 +2,7 @@ package org.reclaim.runtime.tracing;
 
 import java.util.function.IntUnaryOperator;
 import org.reclaim.runtime.Handles;
-import org.reclaim.runtime.MemoryManager;
+import org.reclaim.runtime.ManagedReferences;
 import org.reclaim.runtime.OutOfMemory;
 import org.reclaim.runtime.heap.Heap;
 import org.reclaim.runtime.heap.ObjectLayout;
@@ -27,7 +27,7 @@ import org.reclaim.runtime.probe.Probe;
  * @see SemiSpace
  * @see Generational
  */
-public abstract class TracingCollector extends MemoryManager implements org.reclaim.runtime.ForcedCollection {
+public abstract class TracingCollector extends ManagedReferences implements org.reclaim.runtime.ForcedCollection {
 
     // ---- instance fields ----
 

@@ -3,7 +3,7 @@ package org.reclaim.workloads.scenarios;
 import java.util.BitSet;
 import java.util.function.IntConsumer;
 import org.reclaim.runtime.ForcedCollection;
-import org.reclaim.runtime.MemoryManager;
+import org.reclaim.runtime.ManagedReferences;
 import org.reclaim.runtime.OutOfMemory;
 import org.reclaim.runtime.Reachability;
 import org.reclaim.runtime.alloc.BumpAllocator;
@@ -18,7 +18,7 @@ import org.reclaim.runtime.probe.Probe;
  * followed. Stands in for the tracing family until the real collectors land, so that explain's
  * attribution of collection frees is tested now.
  */
-final class ToyMarkSweep extends MemoryManager implements ForcedCollection {
+final class ToyMarkSweep extends ManagedReferences implements ForcedCollection {
     private final BumpAllocator bump;
 
     ToyMarkSweep(long heapBytes, Probe probe) {
