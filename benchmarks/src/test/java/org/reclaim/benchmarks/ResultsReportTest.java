@@ -60,6 +60,19 @@ class ResultsReportTest {
     }
 
     @Test
+    void theLadderRowsCarryTheirRatioToNativeAndEachTargetNamesTheFloorBelowItsManager() throws Exception {
+        List<ResultsReport.Result> results = ResultsReport.read(
+                Path.of(ResultsReportTest.class.getResource("/jmh-result-ladder.json").toURI()));
+        String md = ResultsReport.render(results, "c", "l", null, null);
+        assertThat(md).contains("| raw | default | 260 | 260 ± 2.00 | ms/op | 2.60 |");
+        assertThat(md).contains("| handles-recycled | default | 480 | 480 ± 2.00 | ms/op | 4.80 |");
+        assertThat(md).contains("- **epsilon / native on binary-trees (default) <= 2.00: met** (1.20; the floor here: raw 2.60x, "
+                + "with the handle contract (handles) 5.40x).");
+        assertThat(md).contains("- **manual / native on binary-trees (default) <= 2.50: met** (2.50; the floor here: raw-recycled 0.90x, "
+                + "with the handle contract (handles-recycled) 4.80x).");
+    }
+
+    @Test
     void nativeTargetsAreTheIssuesPerManager() {
         assertThat(ResultsReport.nativeLimit("epsilon")).isEqualTo(2.0);
         for (String m : List.of("manual", "mark-sweep", "mark-compact", "generational", "ownership-trusted"))
