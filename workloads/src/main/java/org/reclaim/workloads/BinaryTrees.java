@@ -59,9 +59,11 @@ public final class BinaryTrees implements Workload {
                 int iterations = 1 << (maxDepth - depth + MIN_DEPTH);
                 long sum = 0;
                 for (int i = 0; i < iterations; i++) {
+                    int body = m.enter();             // a loop body is a block: its locals end with it
                     int tree = bottomUp(m, node, depth);
                     sum += check(m, tree);
                     m.drop(tree);
+                    m.exit(body);
                 }
                 checksum += sum;
             }
