@@ -4,8 +4,8 @@ import org.reclaim.runtime.heap.Shapes;
 
 /**
  * The mutator contract: what a workload may do to the heap, in Rust's terms. Every memory manager
- * gives each operation its own meaning (DESIGN.md's table); a workload never knows which manager
- * runs it.
+ * gives each operation its own meaning (the contract table of {@code docs/architecture.md}); a
+ * workload never knows which manager runs it.
  *
  * <p>References the workload holds are <em>handles</em> ({@code int}s) owned by the innermost open
  * scope. {@link Handles#NONE} is no handle. Slot and data indices count from 0 over the

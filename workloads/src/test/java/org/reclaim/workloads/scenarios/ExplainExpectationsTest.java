@@ -18,7 +18,7 @@ import org.reclaim.workloads.scenarios.ShippedLines.*;
 
 /**
  * Every scenario's explain table, cell by cell, against what Rust, C and each collector give
- * (DESIGN.md's table). Expectations are written per family ({@code epsilon}, {@code manual},
+ * (the contract table of docs/architecture.md). Expectations are written per family ({@code epsilon}, {@code manual},
  * {@code tracing}, {@code refcount}, {@code ownership}) with per-manager overrides, for every
  * manager the design names; they are asserted for the managers that exist, so the test grows
  * stronger as managers land. A cell not mentioned must be empty. Tables are made with
