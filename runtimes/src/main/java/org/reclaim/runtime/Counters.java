@@ -17,7 +17,7 @@ import java.util.function.LongSupplier;
 public final class Counters {
     private String[] names = new String[0];
     /** The values, indexed by what {@link #define} returned. */
-    public long[] values = new long[0];
+    private long[] values = new long[0];
 
     /** Defines a counter (a dotted lower-case name such as {@code "objects.marked"}); returns its index. */
     public int define(String name) {
@@ -50,6 +50,9 @@ public final class Counters {
 
     /** Adds 1 to counter {@code i}. */
     public void inc(int i) { values[i]++; }
+
+    /** The value of counter {@code i} (what {@link #define} returned). */
+    public long value(int i) { return values[i]; }
 
     /** The value of the counter named {@code name}, or 0 if there is none. */
     public long get(String name) {

@@ -62,7 +62,7 @@ final class MarkSweepSpace {
     }
 
     /** Blocks visited by sweeps so far. */
-    long blocksSwept() { return counters.values[blocksSwept]; }
+    long blocksSwept() { return counters.value(blocksSwept); }
 
     int start() { return allocator.start(); }
     int limit() { return allocator.limit(); }

@@ -73,7 +73,7 @@ final class SlidingCompactor {
     }
 
     /** Words slid so far (for a pause's share of the work). */
-    long wordsMoved() { return counters.values[wordsMoved]; }
+    long wordsMoved() { return counters.value(wordsMoved); }
 
     /**
      * First pass: gives each marked object, in address order, the next address from {@code to};

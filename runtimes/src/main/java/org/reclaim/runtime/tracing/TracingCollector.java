@@ -139,5 +139,5 @@ public abstract class TracingCollector extends ManagedReferences implements org.
     protected final void endPause(long objects, long words) { endCollectionPause(objects, words); }
 
     /** The current value of counter {@code i}, to take a pause's share of it. */
-    protected final long count(int i) { return counters.values[i]; }
+    protected final long count(int i) { return counters.value(i); }
 }
