@@ -43,4 +43,21 @@ class JavaHeapTest {
             assertThatThrownBy(() -> m.read(a, 0)).isInstanceOf(MemoryFault.class).hasMessageContaining("`a`");
         }
     }
+
+    @Test
+    void aHandleKeptAfterItsScopeIsRefusedEvenWhenItsEntryHasBeenReused() {
+        JavaHeap m = new JavaHeap();
+        int node = m.shapes().define("Node", 1);
+        try (Scope outer = m.scope()) {
+            int stale;
+            try (Scope inner = m.scope()) {
+                stale = m.alloc(node, 0);
+                m.write(stale, 0, 1);
+            }
+            int fresh = m.alloc(node, 0);                       // the same entry, a new generation
+            m.write(fresh, 0, 2);
+            assertThatThrownBy(() -> m.read(stale, 0)).isInstanceOf(MemoryFault.class).hasMessageContaining("is not live");
+            assertThat(m.read(fresh, 0)).isEqualTo(2);
+        }
+    }
 }

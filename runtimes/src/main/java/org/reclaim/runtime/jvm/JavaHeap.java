@@ -8,6 +8,7 @@ import org.reclaim.runtime.Handles;
 import org.reclaim.runtime.MemoryFault;
 import org.reclaim.runtime.Mutator;
 import org.reclaim.runtime.Scope;
+import org.reclaim.runtime.heap.Heap;
 import org.reclaim.runtime.heap.ObjectLayout;
 import org.reclaim.runtime.heap.Shape;
 import org.reclaim.runtime.heap.Shapes;
@@ -19,9 +20,10 @@ import org.reclaim.runtime.heap.SlotKind;
  * own collector, whichever the forked JVM runs, finds and frees them. This is the one place where
  * a Java object per simulated object is the point.
  *
- * <p>Handles are indices into a root table ({@code Object[]}) held in scopes, as a simulated
- * manager's are; a root the program no longer holds is cleared so the collector can reclaim what
- * it pointed at. The meanings are Java's: {@code drop} clears the root, {@code free} does nothing,
+ * <p>Handles are the simulated managers' own ({@link Handles}: an entry index with a generation,
+ * held in scopes), each entry's reference kept in a root table ({@code Object[]}) at the same
+ * index, so a handle kept after its scope ended is refused here as there; a root the program no
+ * longer holds is cleared so the collector can reclaim what it pointed at. The meanings are Java's: {@code drop} clears the root, {@code free} does nothing,
  * {@code Rc}s and {@code Weak}s are plain references (a weak slot is a strong Java field, as a back
  * pointer in a Java program is), and {@code grow} copies into a new object as
  * {@code Arrays.copyOf} does.
@@ -52,11 +54,12 @@ public final class JavaHeap implements Mutator {
     // ---- instance fields ----
 
     private final Shapes shapes = new Shapes();
-    private Object[] roots = new Object[256];
-    private String[] names = new String[256];
-    private int top = 1;
-    private int[] frameBase = new int[64];
-    private int depth;
+    /**
+     * The handles, their frames, generations and names: the simulated managers' own, so a stale
+     * handle is caught here as there. An entry's reference is {@code refs[entry index]}.
+     */
+    private final Handles handles = new Handles();
+    private Object[] refs = new Object[256];
     private Scope[] scopes = new Scope[16];
     private final List<String> sites = new ArrayList<>(List.of("(no site)"));
     private int nextId = 1;
@@ -79,25 +82,22 @@ public final class JavaHeap implements Mutator {
 
     @Override
     public Scope scope() {
-        enter();
-        if (depth >= scopes.length) scopes = Arrays.copyOf(scopes, scopes.length * 2);
-        Scope s = scopes[depth];
-        if (s == null) s = scopes[depth] = new Scope(this::closeScope, depth);
+        int d = enter();
+        if (d >= scopes.length) scopes = Arrays.copyOf(scopes, d * 2);
+        Scope s = scopes[d];
+        if (s == null) s = scopes[d] = new Scope(this::closeScope, d);
         return s;
     }
 
     @Override
-    public int enter() {
-        if (depth + 1 == frameBase.length) frameBase = Arrays.copyOf(frameBase, frameBase.length * 2);
-        frameBase[++depth] = top;
-        return depth;
-    }
+    public int enter() { return handles.pushFrame(); }
 
     @Override public void exit(int mark) { closeScope(mark); }
 
     @Override
     public int ret(int mark, int h) {
-        if (depth != mark) throw bad("ret: scope " + mark + " is not the innermost open scope (" + depth + " is)");
+        if (handles.depth() != mark)
+            throw bad("ret: scope " + mark + " is not the innermost open scope (" + handles.depth() + " is)");
         return ret(h);
     }
 
@@ -108,33 +108,33 @@ public final class JavaHeap implements Mutator {
     }
 
     private void closeScope(int d) {
+        int depth = handles.depth();
         if (depth < d) return;
         if (depth != d) throw bad("scope " + d + " closed while scope " + depth + " inside it is still open");
-        int b = frameBase[depth--];
-        Arrays.fill(roots, b, top, null);
-        Arrays.fill(names, b, top, null);
-        top = b;
+        Arrays.fill(refs, handles.base(d), handles.top(), null);    // the Java objects are garbage now
+        handles.popFrame();
     }
 
     private int push(Object o) {
-        if (top == roots.length) {
-            if (top >= Handles.MAX_ENTRIES) throw bad("more than " + Handles.MAX_ENTRIES + " live handles");
-            roots = Arrays.copyOf(roots, top * 2);
-            names = Arrays.copyOf(names, top * 2);
-        }
-        roots[top] = o;
-        return top++;
+        int h = handles.push(Heap.NULL, Handles.OWN);
+        int i = Handles.indexOf(h);
+        if (i >= refs.length) refs = Arrays.copyOf(refs, handles.capacity());
+        refs[i] = o;
+        return h;
     }
 
-    private void checkHandle(int h) {
-        if (h <= 0 || h >= top) throw bad("handle " + Integer.toHexString(h) + " is not live: its scope has ended, or it never existed");
+    /** The entry index of live handle {@code h}. */
+    private int entry(int h) {
+        int i = handles.index(h);
+        if (i < 0) throw bad("handle " + Integer.toHexString(h) + " is not live: its scope has ended, or it never existed");
+        return i;
     }
 
     private JavaObject deref(int h) {
-        checkHandle(h);
-        Object o = roots[h];
+        int i = entry(h);
+        Object o = refs[i];
         if (o == null) {
-            String n = names[h];
+            String n = handles.name(i);
             throw new MemoryFault(MemoryFault.Kind.NULL_DEREFERENCE, null,
                     "null reference: " + (n == null ? "a variable" : "`" + n + "`") + " was dropped, moved or never set");
         }
@@ -195,7 +195,7 @@ public final class JavaHeap implements Mutator {
     @Override
     public boolean advance(int cursor, int slot) {
         Object child = slots(deref(cursor), slot)[slot];
-        roots[cursor] = child;
+        refs[entry(cursor)] = child;
         return child != null;
     }
 
@@ -204,9 +204,9 @@ public final class JavaHeap implements Mutator {
         Object[] s = slots(deref(h), slot);
         Object v = null;
         if (value != Handles.NONE) {
-            checkHandle(value);
-            v = roots[value];
-            roots[value] = null;
+            int i = entry(value);
+            v = refs[i];
+            refs[i] = null;
         }
         s[slot] = v;
     }
@@ -221,48 +221,35 @@ public final class JavaHeap implements Mutator {
 
     @Override public boolean isNull(int h, int slot) { return slots(deref(h), slot)[slot] == null; }
 
-    @Override public boolean isNull(int h) {
-        checkHandle(h);
-        return roots[h] == null;
-    }
+    @Override public boolean isNull(int h) { return refs[entry(h)] == null; }
 
     @Override public int share(int h) { return push(deref(h)); }
 
     @Override public int downgrade(int h) { return push(deref(h)); }
 
-    @Override public int upgrade(int weak) {
-        checkHandle(weak);
-        return push(roots[weak]);
-    }
+    @Override public int upgrade(int weak) { return push(refs[entry(weak)]); }
 
-    @Override
-    public void drop(int h) {
-        checkHandle(h);
-        roots[h] = null;
-    }
+    @Override public void drop(int h) { refs[entry(h)] = null; }
 
-    @Override public void free(int h) { checkHandle(h); }
+    @Override public void free(int h) { entry(h); }
 
     @Override
     public int move(int h) {
-        checkHandle(h);
-        Object o = roots[h];
-        String n = names[h];
-        int m = push(o);                  // Java passes a copy of the reference; the caller's stays
-
-        names[m] = n;
+        int i = entry(h);
+        int m = push(refs[i]);            // Java passes a copy of the reference; the caller's stays
+        name(m, handles.name(i));
         return m;
     }
 
     @Override
     public int ret(int h) {
-        checkHandle(h);
-        if (h < frameBase[depth]) throw bad("ret: the handle returned must belong to the scope being ended");
-        Object o = roots[h];
-        String n = names[h];
-        closeScope(depth);
+        int i = entry(h);
+        if (!handles.inInnermostFrame(i)) throw bad("ret: the handle returned must belong to the scope being ended");
+        Object o = refs[i];
+        String n = handles.name(i);
+        closeScope(handles.depth());
         int r = push(o);
-        names[r] = n;
+        name(r, n);
         return r;
     }
 
@@ -272,7 +259,7 @@ public final class JavaHeap implements Mutator {
         JavaObject fresh = newObject(old.shape.id(), length);
         System.arraycopy(old.slots, 0, fresh.slots, 0, Math.min(old.slots.length, fresh.slots.length));
         System.arraycopy(old.data, 0, fresh.data, 0, Math.min(old.data.length, fresh.data.length));
-        roots[h] = fresh;
+        refs[entry(h)] = fresh;
     }
 
     /**
@@ -311,10 +298,7 @@ public final class JavaHeap implements Mutator {
 
     // ---- naming ----
 
-    @Override public void name(int h, String name) {
-        checkHandle(h);
-        names[h] = name;
-    }
+    @Override public void name(int h, String name) { handles.name(entry(h), name); }
 
     @Override public int id(int h) { return deref(h).id; }
 
