@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.reclaim.analysis.oracle.OracleMetrics;
 import org.reclaim.analysis.oracle.LifetimeSplit;
-import org.reclaim.workloads.Runner;
+import org.reclaim.analysis.oracle.OracleMetrics;
+import org.reclaim.workloads.run.Runner;
 
 class TimelineCsvTest {
 

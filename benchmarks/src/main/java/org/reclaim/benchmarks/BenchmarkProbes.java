@@ -4,7 +4,7 @@ import org.reclaim.runtime.MemoryManager;
 import org.reclaim.runtime.catalog.Managers;
 import org.reclaim.runtime.probe.PauseRecorder;
 import org.reclaim.runtime.probe.Probe;
-import org.reclaim.workloads.Runner;
+import org.reclaim.workloads.run.Runner;
 
 /** The probes a benchmark's {@code probe} parameter names (the lab's recorder, or none), and the fresh manager each measured run gets. */
 final class BenchmarkProbes {

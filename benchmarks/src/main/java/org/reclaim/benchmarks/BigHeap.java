@@ -14,7 +14,7 @@ import org.reclaim.runtime.heap.SlotKind;
 import org.reclaim.runtime.probe.PauseRecorder;
 import org.reclaim.workloads.Parameters;
 import org.reclaim.workloads.Workload;
-import org.reclaim.workloads.Workloads;
+import org.reclaim.workloads.catalog.Workloads;
 
 /**
  * The big-heap target: a simulated heap of 4 GiB holding more than 50 million live objects runs

@@ -9,9 +9,9 @@ import org.reclaim.runtime.MemoryManager;
 import org.reclaim.runtime.catalog.Managers;
 import org.reclaim.runtime.probe.PauseRecorder;
 import org.reclaim.workloads.Parameters;
-import org.reclaim.workloads.Runner;
 import org.reclaim.workloads.Workload;
-import org.reclaim.workloads.Workloads;
+import org.reclaim.workloads.catalog.Workloads;
+import org.reclaim.workloads.run.Runner;
 
 /**
  * Whole runs timed in <em>thread CPU time</em>, for a shared machine where other processes take

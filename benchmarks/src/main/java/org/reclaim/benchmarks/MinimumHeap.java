@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.reclaim.runtime.RunRecord;
 import org.reclaim.runtime.catalog.Managers;
-import org.reclaim.workloads.Runner;
+import org.reclaim.workloads.run.Runner;
 
 /**
  * The smallest heap in which a workload completes, found by doubling then bisection: the lab's

@@ -21,7 +21,7 @@ import org.reclaim.runtime.probe.PauseRecorder;
 import org.reclaim.runtime.probe.Probe;
 import org.reclaim.workloads.Parameters;
 import org.reclaim.workloads.Workload;
-import org.reclaim.workloads.Workloads;
+import org.reclaim.workloads.catalog.Workloads;
 
 /**
  * One whole run of a workload under a simulated manager, as the lab runs it, with the lab's

@@ -19,7 +19,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.VerboseMode;
 import org.reclaim.analysis.stats.Estimate;
 import org.reclaim.runtime.catalog.Managers;
-import org.reclaim.workloads.Workloads;
+import org.reclaim.workloads.catalog.Workloads;
 
 /**
  * The probe's overhead as a clean A/B ({@code scripts/bench --probe-overhead}): runs the JMH

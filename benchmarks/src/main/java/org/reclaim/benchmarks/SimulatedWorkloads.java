@@ -21,7 +21,7 @@ import org.reclaim.runtime.probe.PauseRecorder;
 import org.reclaim.runtime.probe.Probe;
 import org.reclaim.workloads.Parameters;
 import org.reclaim.workloads.Workload;
-import org.reclaim.workloads.Workloads;
+import org.reclaim.workloads.catalog.Workloads;
 
 /**
  * Whole workloads under each simulated manager, as the lab runs them (a fresh manager per run, a

@@ -9,9 +9,9 @@ import java.util.concurrent.Callable;
 import org.reclaim.reports.PointerDiagram;
 import org.reclaim.runtime.NearestNames;
 import org.reclaim.runtime.catalog.Managers;
+import org.reclaim.workloads.catalog.Workloads;
 import org.reclaim.workloads.scenarios.RustScenario;
 import org.reclaim.workloads.scenarios.Scenario;
-import org.reclaim.workloads.scenarios.Scenarios;
 import org.reclaim.workloads.scenarios.view.PointerGraphs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,7 +39,7 @@ public final class DiagramCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Scenario s = scenario.endsWith(".rs") || Files.isRegularFile(Path.of(scenario)) ? readRust(Path.of(scenario)) : Scenarios.find(scenario);
+        Scenario s = scenario.endsWith(".rs") || Files.isRegularFile(Path.of(scenario)) ? readRust(Path.of(scenario)) : Workloads.scenario(scenario);
         Managers.Info info = manager == null ? PointerGraphs.defaultManager(s) : find(manager);
         PointerGraphs graphs = PointerGraphs.of(s, info);
         if (graphs.steps().isEmpty()) throw new Lab.BadInput(graphs.note() + "; choose another manager with --manager (manual shows C's run)");

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.reclaim.workloads.catalog.Workloads;
 import org.reclaim.workloads.scenarios.Event;
 import org.reclaim.workloads.scenarios.Explanation;
 import org.reclaim.workloads.scenarios.ExplanationJson;
@@ -14,7 +15,6 @@ import org.reclaim.workloads.scenarios.Listing;
 import org.reclaim.workloads.scenarios.RustScenario;
 import org.reclaim.workloads.scenarios.RustcVerdict;
 import org.reclaim.workloads.scenarios.Scenario;
-import org.reclaim.workloads.scenarios.Scenarios;
 import org.reclaim.workloads.scenarios.view.ExplainView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,7 +53,7 @@ public final class ExplainCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("md") && !format.equals("json"))
             throw new Lab.BadInput("unknown format '" + format + "'; valid formats: text, md, json");
         Scenario s = scenario.endsWith(".rs") || Files.isRegularFile(Path.of(scenario))
-                ? readRust(Path.of(scenario)) : Scenarios.find(scenario);
+                ? readRust(Path.of(scenario)) : Workloads.scenario(scenario);
         ExplainView.View v = ExplainView.explain(s, collectEveryLine, ExplainView.managers(managers, families), families);
         Explanation e = v.explanation();
         System.out.print(switch (format) {

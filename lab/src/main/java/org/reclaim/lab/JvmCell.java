@@ -10,7 +10,7 @@ import org.reclaim.runtime.RunRecord;
 import org.reclaim.runtime.jvm.JavaHeap;
 import org.reclaim.workloads.Parameters;
 import org.reclaim.workloads.Workload;
-import org.reclaim.workloads.Workloads;
+import org.reclaim.workloads.catalog.Workloads;
 
 /**
  * The forked JVM's side of a {@code jvm:*} run: runs one workload on {@link JavaHeap} under

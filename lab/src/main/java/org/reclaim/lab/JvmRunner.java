@@ -12,8 +12,8 @@ import org.reclaim.analysis.JfrPauses;
 import org.reclaim.analysis.PauseSummary;
 import org.reclaim.analysis.RunMetrics;
 import org.reclaim.runtime.RunRecord;
-import org.reclaim.workloads.Runner;
-import org.reclaim.workloads.Workloads;
+import org.reclaim.workloads.catalog.Workloads;
+import org.reclaim.workloads.run.Runner;
 
 /**
  * Runs a {@code jvm:*} request: forks a JVM with the chosen collector, {@code -Xms} = {@code -Xmx}

@@ -2,7 +2,7 @@ package org.reclaim.lab;
 
 import org.reclaim.runtime.catalog.Managers;
 import org.reclaim.workloads.Workload;
-import org.reclaim.workloads.Workloads;
+import org.reclaim.workloads.catalog.Workloads;
 import picocli.CommandLine.Command;
 
 /** {@code lab list}: the managers and workloads that exist. */

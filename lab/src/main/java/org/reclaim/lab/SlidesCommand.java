@@ -15,11 +15,11 @@ import org.reclaim.reports.Report;
 import org.reclaim.reports.ResultsFolder;
 import org.reclaim.reports.SlideDeck;
 import org.reclaim.runtime.catalog.Managers;
+import org.reclaim.workloads.catalog.Workloads;
 import org.reclaim.workloads.scenarios.Event;
 import org.reclaim.workloads.scenarios.Explanation;
 import org.reclaim.workloads.scenarios.Listing;
 import org.reclaim.workloads.scenarios.Scenario;
-import org.reclaim.workloads.scenarios.Scenarios;
 import org.reclaim.workloads.scenarios.view.ExplainView;
 import org.reclaim.workloads.scenarios.view.Lifetimes;
 import org.reclaim.workloads.scenarios.view.PointerGraphs;
@@ -50,11 +50,11 @@ public final class SlidesCommand implements Callable<Integer> {
     public Integer call() {
         if (scenarios.isEmpty() && results.isEmpty()) throw new Lab.BadInput("give at least one scenario or --results DIR");
         if (!out.getFileName().toString().endsWith(".html")) throw new Lab.BadInput("--out must name an .html file: " + out);
-        for (String s : scenarios) Scenarios.find(s);   // every name checked before anything is written
+        for (String s : scenarios) Workloads.scenario(s);   // every name checked before anything is written
         for (Path r : results) ResultsFolder.read(r);
         Path work = workDir();
         List<SlideDeck.Slide> slides = new ArrayList<>();
-        for (String s : scenarios) slides.addAll(scenarioSlides(Scenarios.find(s), work));
+        for (String s : scenarios) slides.addAll(scenarioSlides(Workloads.scenario(s), work));
         for (Path r : results) slides.addAll(resultSlides(r, work));
         String title = scenarios.isEmpty() ? "Reclaim: " + String.join(", ", results.stream().map(p -> p.getFileName().toString()).toList())
                 : "Reclaim: " + String.join(", ", scenarios);

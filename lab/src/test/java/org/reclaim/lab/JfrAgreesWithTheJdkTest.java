@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.reclaim.analysis.PauseSummary;
 import org.reclaim.runtime.RunRecord;
-import org.reclaim.workloads.Runner;
+import org.reclaim.workloads.run.Runner;
 
 /**
  * For a real recording made by a forked JVM running binary-trees on plain Java objects, {@code lab

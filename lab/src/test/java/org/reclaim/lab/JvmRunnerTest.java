@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.reclaim.runtime.RunRecord;
-import org.reclaim.workloads.Runner;
+import org.reclaim.workloads.run.Runner;
 
 /** The real JVM as a manager: out of memory is a result, a missing collector one clear error. */
 class JvmRunnerTest {

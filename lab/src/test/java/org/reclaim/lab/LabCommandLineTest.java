@@ -77,7 +77,7 @@ class LabCommandLineTest {
         Outcome o = lab("list");
         assertThat(o.exit()).isZero();
         for (String name : org.reclaim.runtime.catalog.Managers.names()) assertThat(o.out()).contains(name);
-        for (String name : org.reclaim.workloads.Workloads.names()) assertThat(o.out()).contains(name);
+        for (String name : org.reclaim.workloads.catalog.Workloads.names()) assertThat(o.out()).contains(name);
     }
 
     /** picocli formats descriptions with String.format: a bare '%' makes it warn on stderr and print the raw text. */

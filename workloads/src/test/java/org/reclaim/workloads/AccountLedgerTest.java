@@ -6,6 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.reclaim.runtime.RunRecord;
 import org.reclaim.runtime.jvm.JavaHeap;
+import org.reclaim.workloads.run.Runner;
 
 /**
  * account-ledger, the Java-style workload: its pinned checksums, and what reference counting pays

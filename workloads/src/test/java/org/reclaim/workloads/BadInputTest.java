@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.reclaim.workloads.catalog.Workloads;
+import org.reclaim.workloads.run.Runner;
 import org.reclaim.workloads.scenarios.Scenarios;
 
 /** Wrong names get one message that says what is valid. */
@@ -26,7 +28,7 @@ class BadInputTest {
 
     @Test
     void aBenchmarkIsNotTakenForAScenario() {
-        assertThatThrownBy(() -> Scenarios.find("binary-trees"))
+        assertThatThrownBy(() -> Workloads.scenario("binary-trees"))
                 .hasMessageStartingWith("'binary-trees' is a benchmark workload, not a scenario (explain runs scenarios: orders,");
     }
 

@@ -6,12 +6,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.reclaim.runtime.MemoryManager;
 import org.reclaim.runtime.catalog.Managers;
 import org.reclaim.runtime.probe.PauseRecorder;
+import org.reclaim.workloads.run.Runner;
 
 /** binary-trees under the reference counters: manual's result, manual's frees, and deferred's saving. */
 class BinaryTreesRefCountingTest {

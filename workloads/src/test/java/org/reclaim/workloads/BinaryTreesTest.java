@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.reclaim.runtime.RunRecord;
 import org.reclaim.runtime.manual.Manual;
 import org.reclaim.runtime.probe.PauseRecorder;
+import org.reclaim.workloads.run.Runner;
 
 class BinaryTreesTest {
 

@@ -9,6 +9,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.reclaim.runtime.RunRecord;
 import org.reclaim.runtime.catalog.Managers;
+import org.reclaim.workloads.catalog.Workloads;
+import org.reclaim.workloads.run.Runner;
 import org.reclaim.workloads.scenarios.Scenario;
 
 /**

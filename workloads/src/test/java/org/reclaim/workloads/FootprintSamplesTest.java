@@ -12,6 +12,7 @@ import org.reclaim.runtime.epsilon.Epsilon;
 import org.reclaim.runtime.manual.Manual;
 import org.reclaim.runtime.probe.PauseKind;
 import org.reclaim.runtime.probe.Probe;
+import org.reclaim.workloads.run.Runner;
 
 /**
  * Footprint samples on the allocation clock are exact: under manual, bytes in use are bytes

@@ -9,6 +9,7 @@ import org.reclaim.runtime.MemoryFault;
 import org.reclaim.runtime.Scope;
 import org.reclaim.runtime.heap.SlotKind;
 import org.reclaim.runtime.jvm.JavaHeap;
+import org.reclaim.workloads.run.Runner;
 
 /** The same workload code runs on plain Java objects, to the same result. */
 class JavaHeapTest {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.reclaim.runtime.RunRecord;
+import org.reclaim.workloads.run.Runner;
 
 /** request-server's latencies reach the run record, corrected for coordinated omission. */
 class RequestLatencyMetricsTest {

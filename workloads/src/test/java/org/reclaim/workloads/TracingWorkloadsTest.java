@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.reclaim.runtime.RunRecord;
+import org.reclaim.workloads.run.Runner;
 
 /** binary-trees under the tracing collectors: the same answer as epsilon, and fewer collections in bigger heaps. */
 class TracingWorkloadsTest {

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.reclaim.runtime.RunRecord;
 import org.reclaim.runtime.catalog.Managers;
 import org.reclaim.runtime.probe.Probe;
-import org.reclaim.workloads.Runner;
 import org.reclaim.workloads.Workload;
-import org.reclaim.workloads.Workloads;
+import org.reclaim.workloads.catalog.Workloads;
+import org.reclaim.workloads.run.Runner;
 
 class CostModelTest {
 

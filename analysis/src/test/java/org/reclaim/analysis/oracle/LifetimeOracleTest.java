@@ -15,7 +15,7 @@ import org.reclaim.runtime.manual.Manual;
 import org.reclaim.runtime.oracle.LifetimeOracle;
 import org.reclaim.runtime.probe.PauseRecorder;
 import org.reclaim.runtime.probe.Probe;
-import org.reclaim.workloads.Runner;
+import org.reclaim.workloads.run.Runner;
 
 class LifetimeOracleTest {
     static final long ORDERS_BYTES = (2 + 4) * 8;   // a Vec<i64> of 4: header + 4 words

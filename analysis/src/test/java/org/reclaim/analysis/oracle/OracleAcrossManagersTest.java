@@ -16,7 +16,7 @@ import org.reclaim.runtime.probe.PauseKind;
 import org.reclaim.runtime.probe.PauseRecorder;
 import org.reclaim.runtime.probe.Probe;
 import org.reclaim.workloads.BinaryTrees;
-import org.reclaim.workloads.Runner;
+import org.reclaim.workloads.run.Runner;
 
 /** The oracle's split under the managers that free at different times. */
 class OracleAcrossManagersTest {

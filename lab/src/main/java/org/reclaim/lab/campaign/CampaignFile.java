@@ -23,7 +23,7 @@ import org.reclaim.runtime.NearestNames;
 import org.reclaim.runtime.catalog.Managers;
 import org.reclaim.workloads.Parameters;
 import org.reclaim.workloads.Workload;
-import org.reclaim.workloads.Workloads;
+import org.reclaim.workloads.catalog.Workloads;
 
 /**
  * Reads a campaign file and checks all of it before anything runs: every key known, every

@@ -16,7 +16,7 @@ import org.reclaim.analysis.results.ResultsFile;
 import org.reclaim.lab.HeapSize;
 import org.reclaim.lab.Lab;
 import org.reclaim.runtime.RunRecord;
-import org.reclaim.workloads.Runner;
+import org.reclaim.workloads.run.Runner;
 
 /**
  * Runs a campaign (or one shard of it) into a results folder, resumably:

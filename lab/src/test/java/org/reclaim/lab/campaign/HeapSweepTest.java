@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.reclaim.analysis.cost.CostModel;
 import org.reclaim.runtime.RunRecord;
-import org.reclaim.workloads.Runner;
+import org.reclaim.workloads.run.Runner;
 
 /**
  * Completion is monotonic in heap size (issue 15): at 1.25x to 6x of the workload's minimum heap,

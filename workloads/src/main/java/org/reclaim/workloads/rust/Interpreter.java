@@ -7,7 +7,6 @@ import org.reclaim.runtime.Mutator;
 import org.reclaim.runtime.Scope;
 import org.reclaim.runtime.heap.SlotKind;
 import org.reclaim.workloads.rust.Ast.*;
-import org.reclaim.workloads.scenarios.Steps;
 
 /**
  * Runs a parsed Rust program against the mutator contract, so every memory manager gives each

@@ -17,6 +17,7 @@ import org.reclaim.workloads.rust.BorrowChecker;
 import org.reclaim.workloads.rust.Diagnostic;
 import org.reclaim.workloads.rust.Interpreter;
 import org.reclaim.workloads.rust.SourceParser;
+import org.reclaim.workloads.rust.Steps;
 
 /**
  * A scenario written in Rust: a {@code .rs} file parsed by the lab's front end, checked statically

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.reclaim.runtime.Mutator;
 import org.reclaim.workloads.Workload;
+import org.reclaim.workloads.rust.Steps;
 
 /**
  * A seed scenario: a few lines of Rust (from the seed texts, corrected to valid Rust) with the C

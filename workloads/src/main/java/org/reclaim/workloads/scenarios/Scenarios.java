@@ -2,7 +2,6 @@ package org.reclaim.workloads.scenarios;
 
 import java.util.List;
 import org.reclaim.runtime.NearestNames;
-import org.reclaim.workloads.Workloads;
 
 /**
  * The seed scenarios, by name: Rust programs shipped as resources ({@code scenarios/NAME.rs}),
@@ -32,13 +31,12 @@ public final class Scenarios {
     /**
      * The scenario named {@code name}.
      *
-     * @throws IllegalArgumentException naming the nearest scenarios if there is none
+     * @throws IllegalArgumentException naming the nearest scenarios if there is none (the lab's
+     *         commands ask {@code catalog.Workloads.scenario}, which also says when the name is a
+     *         benchmark workload's)
      */
     public static Scenario find(String name) {
         for (Scenario s : all()) if (s.name().equals(name)) return s;
-        if (Workloads.names().contains(name))
-            throw new IllegalArgumentException("'" + name + "' is a benchmark workload, not a scenario (explain runs scenarios: "
-                    + String.join(", ", names()) + ")");
         throw new IllegalArgumentException(NearestNames.unknown("scenario", name, names()));
     }
 }

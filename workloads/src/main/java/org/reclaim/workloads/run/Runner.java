@@ -1,4 +1,4 @@
-package org.reclaim.workloads;
+package org.reclaim.workloads.run;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +14,10 @@ import org.reclaim.runtime.oracle.LifetimeOracle;
 import org.reclaim.runtime.probe.LatencyRecorder;
 import org.reclaim.runtime.probe.PauseRecorder;
 import org.reclaim.runtime.probe.Probe;
+import org.reclaim.workloads.LatencyRecording;
+import org.reclaim.workloads.Parameters;
+import org.reclaim.workloads.Workload;
+import org.reclaim.workloads.catalog.Workloads;
 import org.reclaim.workloads.scenarios.Scenario;
 
 /**

@@ -1,9 +1,26 @@
-package org.reclaim.workloads;
+package org.reclaim.workloads.catalog;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.reclaim.runtime.NearestNames;
+import org.reclaim.workloads.AccountLedger;
+import org.reclaim.workloads.BinaryTrees;
+import org.reclaim.workloads.DocumentTree;
+import org.reclaim.workloads.DoublyLinkedList;
+import org.reclaim.workloads.LruCache;
+import org.reclaim.workloads.QueueChurn;
+import org.reclaim.workloads.RequestServer;
+import org.reclaim.workloads.TreeDrop;
+import org.reclaim.workloads.VecGrowth;
+import org.reclaim.workloads.Workload;
+import org.reclaim.workloads.scenarios.Scenario;
+import org.reclaim.workloads.scenarios.Scenarios;
 
-/** The workloads and scenarios the lab knows, by the names {@code --workload} takes. */
+/**
+ * The workloads and scenarios the lab knows, by the names {@code --workload} takes. It sits above
+ * the benchmark workloads and the scenarios it names, as the runtime's {@code catalog.Managers}
+ * above the families.
+ */
 public final class Workloads {
     private Workloads() {}
 
@@ -19,10 +36,10 @@ public final class Workloads {
             new AccountLedger()
     );
 
-    /** The benchmark workloads, then the seed scenarios ({@link org.reclaim.workloads.scenarios.Scenarios}). */
+    /** The benchmark workloads, then the seed scenarios ({@link Scenarios}). */
     private static List<Workload> withScenarios(Workload... benchmarks) {
-        List<Workload> all = new java.util.ArrayList<>(List.of(benchmarks));
-        all.addAll(org.reclaim.workloads.scenarios.Scenarios.all());
+        List<Workload> all = new ArrayList<>(List.of(benchmarks));
+        all.addAll(Scenarios.all());
         return List.copyOf(all);
     }
 
@@ -39,6 +56,19 @@ public final class Workloads {
     public static Workload find(String name) {
         for (Workload w : ALL) if (w.name().equals(name)) return w;
         throw new IllegalArgumentException(NearestNames.unknown("workload", name, names()));
+    }
+
+    /**
+     * The seed scenario named {@code name}, as {@link Scenarios#find}, except that the name of a
+     * benchmark workload gets its own message: it is a workload, not a scenario.
+     *
+     * @throws IllegalArgumentException naming the scenarios, or the nearest ones
+     */
+    public static Scenario scenario(String name) {
+        if (!Scenarios.names().contains(name) && names().contains(name))
+            throw new IllegalArgumentException("'" + name + "' is a benchmark workload, not a scenario (explain runs scenarios: "
+                    + String.join(", ", Scenarios.names()) + ")");
+        return Scenarios.find(name);
     }
 
     /**
