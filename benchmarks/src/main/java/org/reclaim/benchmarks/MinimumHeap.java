@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.reclaim.runtime.RunRecord;
 import org.reclaim.runtime.catalog.Managers;
+import org.reclaim.workloads.run.MinimumHeapSearch;
 import org.reclaim.workloads.run.Runner;
 
 /**
@@ -21,8 +22,6 @@ import org.reclaim.workloads.run.Runner;
 final class MinimumHeap {
     private MinimumHeap() {}
 
-    /** The search stops when the bracket is narrower than this fraction of its upper end. */
-    static final double PRECISION = 0.01;
     private static final long START_BYTES = 1L << 20;
     private static final long MAX_BYTES = 8L << 30;
 
@@ -32,26 +31,17 @@ final class MinimumHeap {
     }
 
     /**
-     * The minimum heap of {@code workload} at {@code size} under {@link #reference()}, within
-     * {@link #PRECISION}, rounded up to whole words.
+     * The minimum heap of {@code workload} at {@code size} under {@link #reference()}, found as a
+     * campaign finds it ({@link MinimumHeapSearch}).
      *
      * @throws IllegalStateException if it does not complete even in {@value #MAX_BYTES} bytes
      */
     static long find(String workload, String size, long seed) {
-        String manager = reference();
-        long hi = START_BYTES;
-        while (!completes(workload, size, manager, hi, seed)) {
-            if (hi >= MAX_BYTES)
-                throw new IllegalStateException(workload + " (" + size + ") does not complete under " + manager
-                        + " even in a heap of " + MAX_BYTES + " bytes");
-            hi *= 2;
-        }
-        long lo = hi == START_BYTES ? 0 : hi / 2;
-        while (hi - lo > Math.max(Long.BYTES, (long) (hi * PRECISION))) {
-            long mid = (lo + hi) / 2 / Long.BYTES * Long.BYTES;
-            if (completes(workload, size, manager, mid, seed)) hi = mid; else lo = mid;
-        }
-        return hi;
+        long bytes = MinimumHeapSearch.smallest(workload, size, reference(), seed, START_BYTES, MAX_BYTES);
+        if (bytes < 0)
+            throw new IllegalStateException(workload + " (" + size + ") does not complete under " + reference()
+                    + " even in a heap of " + MAX_BYTES + " bytes");
+        return bytes;
     }
 
     /**
@@ -105,12 +95,5 @@ final class MinimumHeap {
             default -> throw new IllegalArgumentException("find or total-allocation, not " + args[0]);
         };
         System.out.println(bytes);
-    }
-
-    private static boolean completes(String workload, String size, String manager, long heapBytes, long seed) {
-        RunRecord r = Runner.run(new Runner.Request(workload, size, manager, heapBytes, seed)).record();
-        if (r.status().equals(RunRecord.ERROR))
-            throw new IllegalStateException(workload + " fails under " + manager + ": " + r.message());
-        return r.status().equals(RunRecord.OK);
     }
 }

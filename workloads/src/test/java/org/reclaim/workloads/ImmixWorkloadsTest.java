@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.reclaim.runtime.RunRecord;
 import org.reclaim.workloads.catalog.Workloads;
+import org.reclaim.workloads.run.MinimumHeapSearch;
 import org.reclaim.workloads.run.Runner;
 import org.reclaim.workloads.scenarios.Scenario;
 
@@ -63,14 +64,9 @@ class ImmixWorkloadsTest {
         assertThat(immix.objectsFreed()).isPositive();
     }
 
-    /** The smallest heap, to 16 KiB, in which mark-compact completes the workload (the report's minimum heap). */
+    /** The smallest heap in which mark-compact completes the workload: the campaigns' minimum heap, found as they find it. */
     private static long minimumHeap(String workload) {
-        long lo = 16 * KB, hi = 64 * KB * KB;
-        while (hi - lo > 16 * KB) {
-            long mid = (lo + hi) / 2 / (16 * KB) * (16 * KB);
-            if (run(workload, "mark-compact", mid).status().equals(RunRecord.OK)) hi = mid; else lo = mid;
-        }
-        return hi;
+        return MinimumHeapSearch.smallest(heap -> run(workload, "mark-compact", heap).status().equals(RunRecord.OK), 16 * KB, 64 * KB * KB);
     }
 
     @ParameterizedTest

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.reclaim.runtime.RunRecord;
+import org.reclaim.workloads.run.MinimumHeapSearch;
 import org.reclaim.workloads.run.Runner;
 
 /** binary-trees under the tracing collectors: the same answer as epsilon, and fewer collections in bigger heaps. */
@@ -30,14 +31,9 @@ class TracingWorkloadsTest {
         assertThat(traced.objectsFreed()).isPositive().isLessThan(traced.objectsAllocated());
     }
 
-    /** The smallest heap, to 4 KiB, in which binary-trees completes under {@code manager}. */
+    /** The smallest heap in which binary-trees completes under {@code manager}, found as a campaign finds it. */
     private static long minimumHeap(String manager, String size) {
-        long lo = 4 * KB, hi = 16 * KB * KB;
-        while (hi - lo > 4 * KB) {
-            long mid = (lo + hi) / 2 / (4 * KB) * (4 * KB);
-            if (run(manager, size, mid).status().equals(RunRecord.OK)) hi = mid; else lo = mid;
-        }
-        return hi;
+        return MinimumHeapSearch.smallest(heap -> run(manager, size, heap).status().equals(RunRecord.OK), 4 * KB, 16 * KB * KB);
     }
 
     @ParameterizedTest

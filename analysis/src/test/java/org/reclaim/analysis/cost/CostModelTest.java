@@ -14,6 +14,7 @@ import org.reclaim.runtime.catalog.Managers;
 import org.reclaim.runtime.probe.Probe;
 import org.reclaim.workloads.Workload;
 import org.reclaim.workloads.catalog.Workloads;
+import org.reclaim.workloads.run.MinimumHeapSearch;
 import org.reclaim.workloads.run.Runner;
 
 class CostModelTest {
@@ -110,14 +111,8 @@ class CostModelTest {
 
     /** The smallest heap (to 1%, in whole words) in which mark-compact completes the workload: the campaigns' minimum heap. */
     private static long minimumHeap(String workload, String size) {
-        long lo = 0, hi = 256 << 10;
-        while (!run(workload, size, "mark-compact", hi).status().equals(RunRecord.OK)) { lo = hi; hi *= 2; }
-        while (hi - lo > Math.max(Long.BYTES, Math.min(hi / 100, 64 << 10))) {
-            long mid = (lo + (hi - lo) / 2) / Long.BYTES * Long.BYTES;
-            if (run(workload, size, "mark-compact", mid).status().equals(RunRecord.OK)) hi = mid;
-            else lo = mid;
-        }
-        return hi;
+        return MinimumHeapSearch.smallest(heap -> run(workload, size, "mark-compact", heap).status().equals(RunRecord.OK),
+                256 << 10, 1L << 30);
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.reclaim.analysis.results.ResultsFile;
 import org.reclaim.lab.HeapSize;
+import org.reclaim.workloads.run.MinimumHeapSearch;
 
 /**
  * Minimum heaps: for a workload at a size (with its parameters), the smallest heap in which it
@@ -114,30 +115,14 @@ final class MinimumHeap {
     static final long MAX_BYTES = 64L << 30;
 
     /**
-     * The smallest heap (a whole number of words) that {@code probe} says fits: doubles from
-     * {@code start} until one fits, then bisects between the last that did not and the first that
-     * did until they are within 1% of each other or 64 KiB, whichever is less. Assumes that a heap
-     * larger than one that fits fits too.
+     * The smallest heap that {@code probe} says fits ({@link MinimumHeapSearch#smallest}: doubling
+     * from {@code start}, then bisection to 1% or 64 KiB).
      *
      * @throws IllegalStateException when nothing up to {@code max} fits
      */
     static long search(Probe probe, long start, long max) {
-        long lo = 0, hi = align(start);
-        while (!probe.fits(hi)) {
-            lo = hi;
-            hi *= 2;
-            if (hi > max) throw new IllegalStateException("does not complete even in " + HeapSize.format(lo));
-        }
-        while (hi - lo > Math.max(Long.BYTES, Math.min(hi / 100, 64 << 10))) {
-            long mid = align(lo + (hi - lo) / 2);
-            if (mid <= lo || mid >= hi) break;
-            if (probe.fits(mid)) hi = mid;
-            else lo = mid;
-        }
-        return hi;
-    }
-
-    private static long align(long bytes) {
-        return (bytes + Long.BYTES - 1) / Long.BYTES * Long.BYTES;
+        long bytes = MinimumHeapSearch.smallest(probe::fits, start, max);
+        if (bytes < 0) throw new IllegalStateException("does not complete even in " + HeapSize.format(max));
+        return bytes;
     }
 }
