@@ -3,6 +3,7 @@ package org.reclaim.lab;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.reclaim.lab.input.BadInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -43,7 +44,7 @@ public final class DemoCommand implements Callable<Integer> {
      * The folder holding {@code scripts/campaigns/demo.yaml}: the working directory or one above
      * it, else the project the lab's jar was built in ({@code lab/target/reclaim-lab.jar}).
      *
-     * @throws Lab.BadInput if there is none
+     * @throws BadInput if there is none
      */
     static Path projectRoot() {
         for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent())
@@ -55,7 +56,7 @@ public final class DemoCommand implements Callable<Integer> {
         } catch (java.net.URISyntaxException | SecurityException e) {
             // fall through to the message below
         }
-        throw new Lab.BadInput("cannot find " + CAMPAIGN + " in this folder or above it, nor beside the lab's jar;"
+        throw new BadInput("cannot find " + CAMPAIGN + " in this folder or above it, nor beside the lab's jar;"
                 + " run lab demo from the Reclaim folder, or give --campaign FILE.yaml");
     }
 }

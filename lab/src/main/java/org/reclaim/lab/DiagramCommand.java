@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.reclaim.lab.input.BadInput;
 import org.reclaim.reports.PointerDiagram;
 import org.reclaim.runtime.NearestNames;
 import org.reclaim.runtime.catalog.Managers;
@@ -42,7 +43,7 @@ public final class DiagramCommand implements Callable<Integer> {
         Scenario s = scenario.endsWith(".rs") || Files.isRegularFile(Path.of(scenario)) ? readRust(Path.of(scenario)) : Workloads.scenario(scenario);
         Managers.Info info = manager == null ? PointerGraphs.defaultManager(s) : find(manager);
         PointerGraphs graphs = PointerGraphs.of(s, info);
-        if (graphs.steps().isEmpty()) throw new Lab.BadInput(graphs.note() + "; choose another manager with --manager (manual shows C's run)");
+        if (graphs.steps().isEmpty()) throw new BadInput(graphs.note() + "; choose another manager with --manager (manual shows C's run)");
         List<Written> written = write(s, graphs, out);
         for (Written w : written) {
             System.out.println(w.caption());
@@ -57,12 +58,12 @@ public final class DiagramCommand implements Callable<Integer> {
     }
 
     private static Managers.Info find(String name) {
-        if (!Managers.names().contains(name)) throw new Lab.BadInput(NearestNames.unknown("manager", name, Managers.names()));
+        if (!Managers.names().contains(name)) throw new BadInput(NearestNames.unknown("manager", name, Managers.names()));
         return Managers.find(name);
     }
 
     private static Scenario readRust(Path file) {
-        if (!Files.isRegularFile(file)) throw new Lab.BadInput("no such file: " + file);
+        if (!Files.isRegularFile(file)) throw new BadInput("no such file: " + file);
         return RustScenario.read(file);
     }
 

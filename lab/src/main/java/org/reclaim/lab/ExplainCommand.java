@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.reclaim.lab.input.BadInput;
 import org.reclaim.workloads.catalog.Workloads;
 import org.reclaim.workloads.scenarios.Event;
 import org.reclaim.workloads.scenarios.Explanation;
@@ -51,7 +52,7 @@ public final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!format.equals("text") && !format.equals("md") && !format.equals("json"))
-            throw new Lab.BadInput("unknown format '" + format + "'; valid formats: text, md, json");
+            throw new BadInput("unknown format '" + format + "'; valid formats: text, md, json");
         Scenario s = scenario.endsWith(".rs") || Files.isRegularFile(Path.of(scenario))
                 ? readRust(Path.of(scenario)) : Workloads.scenario(scenario);
         ExplainView.View v = ExplainView.explain(s, collectEveryLine, ExplainView.managers(managers, families), families);
@@ -71,7 +72,7 @@ public final class ExplainCommand implements Callable<Integer> {
     }
 
     private static Scenario readRust(Path file) {
-        if (!Files.isRegularFile(file)) throw new Lab.BadInput("no such file: " + file);
+        if (!Files.isRegularFile(file)) throw new BadInput("no such file: " + file);
         return RustScenario.read(file);
     }
 

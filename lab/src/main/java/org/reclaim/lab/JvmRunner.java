@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import org.reclaim.analysis.JfrPauses;
 import org.reclaim.analysis.PauseSummary;
 import org.reclaim.analysis.RunMetrics;
+import org.reclaim.lab.input.HeapSize;
 import org.reclaim.runtime.RunRecord;
 import org.reclaim.workloads.catalog.Workloads;
 import org.reclaim.workloads.run.Runner;

@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
-import org.reclaim.lab.campaign.CampaignCommand;
-import org.reclaim.lab.campaign.MergeCommand;
-import picocli.CommandLine;
+import org.reclaim.lab.input.BadInput;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The lab's command line: {@code scripts/lab <command>}. */
 @Command(name = "lab", mixinStandardHelpOptions = true, version = "Reclaim 0.1",
@@ -92,11 +91,5 @@ public final class Lab implements Runnable {
             status = report(e, new PrintWriter(System.err, true), "lab: ");
         }
         System.exit(status);
-    }
-
-    /** Input the command cannot go on with; the message says what and where. */
-    public static final class BadInput extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        public BadInput(String message) { super(message); }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
+import org.reclaim.lab.input.BadInput;
 
 /** The files {@code lab run} writes (--hlog, --timeline, --jfr): checked before the run, and given the user's umask. */
 final class OutputFiles {
@@ -19,17 +20,17 @@ final class OutputFiles {
      * Checks, before anything runs, that {@code file} can be written: not a folder, and its folder
      * existing (or creatable) and writable.
      *
-     * @throws Lab.BadInput saying which of these fails
+     * @throws BadInput saying which of these fails
      */
     static void checkWritable(Path file) {
-        if (Files.isDirectory(file)) throw new Lab.BadInput(file + " is a folder; give a file name to write");
+        if (Files.isDirectory(file)) throw new BadInput(file + " is a folder; give a file name to write");
         Path dir = file.toAbsolutePath().getParent();
         Path existing = dir;
         while (existing != null && !Files.exists(existing)) existing = existing.getParent();
         if (existing == null || !Files.isDirectory(existing))
-            throw new Lab.BadInput("cannot write " + file + ": " + existing + " is not a folder");
+            throw new BadInput("cannot write " + file + ": " + existing + " is not a folder");
         if (!Files.isWritable(existing) || (Files.exists(file) && !Files.isWritable(file)))
-            throw new Lab.BadInput("cannot write " + file + ": " + (Files.exists(file) ? file : existing) + " is not writable");
+            throw new BadInput("cannot write " + file + ": " + (Files.exists(file) ? file : existing) + " is not writable");
     }
 
     /** The system's reason for {@code e}, short: "No space left on device", "Read-only file system". */

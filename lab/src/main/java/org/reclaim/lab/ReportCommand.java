@@ -3,13 +3,14 @@ package org.reclaim.lab;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.reclaim.analysis.results.CellKey;
 import org.reclaim.analysis.results.ResultRow;
 import org.reclaim.analysis.results.ResultsCsv;
+import org.reclaim.lab.input.BadInput;
 import org.reclaim.reports.ChartStyle;
 import org.reclaim.reports.Report;
 import org.reclaim.reports.ResultsFolder;
@@ -42,7 +43,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (families && !managers.isEmpty()) throw new Lab.BadInput("give --managers or --families, not both");
+        if (families && !managers.isEmpty()) throw new BadInput("give --managers or --families, not both");
         Report.Written w;
         if (families) {
             Selection s = byFamily(ResultsFolder.read(dir));

@@ -20,6 +20,8 @@ import org.reclaim.analysis.cost.CostModel;
 import org.reclaim.analysis.oracle.LifetimeSplit;
 import org.reclaim.analysis.oracle.OracleMetrics;
 import org.reclaim.analysis.results.ResultsCsv;
+import org.reclaim.lab.input.BadInput;
+import org.reclaim.lab.input.HeapSize;
 import org.reclaim.runtime.NearestNames;
 import org.reclaim.runtime.RunInfoEvent;
 import org.reclaim.runtime.RunRecord;
@@ -97,9 +99,9 @@ public final class RunCommand implements Callable<Integer> {
         Workloads.size(w, size);
         Parameters.resolve(w, params);
         long every = sampleEvery == null ? defaultSampleEvery(heapBytes) : HeapSize.parse(sampleEvery, "--sample-every");
-        if (warmup != null && warmup < 0) throw new Lab.BadInput("--warmup must be 0 or more, not " + warmup);
+        if (warmup != null && warmup < 0) throw new BadInput("--warmup must be 0 or more, not " + warmup);
         if (noProbe && (hlog != null || timeline != null || jfr != null))
-            throw new Lab.BadInput("--no-probe records nothing, so --hlog, --timeline and --jfr cannot be written with it");
+            throw new BadInput("--no-probe records nothing, so --hlog, --timeline and --jfr cannot be written with it");
         for (Path p : new Path[] {hlog, timeline, jfr}) if (p != null) OutputFiles.checkWritable(p);
         Runner.Request request = new Runner.Request(workload, size, manager, heapBytes, seed, params, every);
         if (oracle != null)
@@ -243,12 +245,12 @@ public final class RunCommand implements Callable<Integer> {
         for (int i = 0; i < rest.size(); i++) {
             String a = rest.get(i);
             if (!a.startsWith("--") || a.length() == 2)
-                throw new Lab.BadInput("unexpected argument '" + a + "' (workload parameters are written --name value)");
+                throw new BadInput("unexpected argument '" + a + "' (workload parameters are written --name value)");
             String key = a.substring(2), value;
             int eq = key.indexOf('=');
             if (eq >= 0) { value = key.substring(eq + 1); key = key.substring(0, eq); }
             else if (i + 1 < rest.size()) value = rest.get(++i);
-            else throw new Lab.BadInput("option --" + key + " needs a value");
+            else throw new BadInput("option --" + key + " needs a value");
             params.put(key, value);
         }
         return params;

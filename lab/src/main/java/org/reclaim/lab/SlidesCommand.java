@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.reclaim.lab.input.BadInput;
 import org.reclaim.reports.ChartRenderer;
 import org.reclaim.reports.ChartStyle;
 import org.reclaim.reports.Figure;
@@ -48,8 +49,8 @@ public final class SlidesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (scenarios.isEmpty() && results.isEmpty()) throw new Lab.BadInput("give at least one scenario or --results DIR");
-        if (!out.getFileName().toString().endsWith(".html")) throw new Lab.BadInput("--out must name an .html file: " + out);
+        if (scenarios.isEmpty() && results.isEmpty()) throw new BadInput("give at least one scenario or --results DIR");
+        if (!out.getFileName().toString().endsWith(".html")) throw new BadInput("--out must name an .html file: " + out);
         for (String s : scenarios) Workloads.scenario(s);   // every name checked before anything is written
         for (Path r : results) ResultsFolder.read(r);
         Path work = workDir();

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.reclaim.analysis.PauseSummary;
+import org.reclaim.lab.input.HeapSize;
 import org.reclaim.runtime.RunRecord;
 import org.reclaim.workloads.run.Runner;
 

@@ -13,8 +13,8 @@ import org.reclaim.analysis.results.CellKey;
 import org.reclaim.analysis.results.ResultRow;
 import org.reclaim.analysis.results.ResultsCsv;
 import org.reclaim.analysis.results.ResultsFile;
-import org.reclaim.lab.HeapSize;
-import org.reclaim.lab.Lab;
+import org.reclaim.lab.input.BadInput;
+import org.reclaim.lab.input.HeapSize;
 import org.reclaim.runtime.RunRecord;
 import org.reclaim.workloads.run.Runner;
 
@@ -90,7 +90,7 @@ public final class CampaignRunner {
     /**
      * Runs the cells of {@code c} in this runner's share that have no row yet.
      *
-     * @throws Lab.BadInput if the results folder holds results of another campaign file
+     * @throws BadInput if the results folder holds results of another campaign file
      */
     public Summary run(Campaign c) {
         Path out = settings.out();
@@ -248,14 +248,14 @@ public final class CampaignRunner {
 
     private static void createFolder(Path out) {
         if (Files.exists(out) && !Files.isDirectory(out))
-            throw new Lab.BadInput("results folder " + out + " is a file, not a folder; give another --out");
+            throw new BadInput("results folder " + out + " is a file, not a folder; give another --out");
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create results folder " + out + ": " + e.getMessage(), e);
         }
         if (!Files.isWritable(out))
-            throw new Lab.BadInput("results folder " + out + " is not writable; give another --out");
+            throw new BadInput("results folder " + out + " is not writable; give another --out");
     }
 
     /**
@@ -276,11 +276,11 @@ public final class CampaignRunner {
             }
         }
         if (sha != null && !sha.equals(c.sha256()))
-            throw new Lab.BadInput("results folder " + out + " holds results of another campaign file (its " + from
+            throw new BadInput("results folder " + out + " holds results of another campaign file (its " + from
                     + " has sha256 " + sha.substring(0, 12) + "..., " + c.file() + " is " + c.sha256().substring(0, 12)
                     + "...); give another --out, or delete the folder to start again");
         if (sha == null && ResultsFile.hasRows(out.resolve(ResultsCsv.FILE_NAME)))
-            throw new Lab.BadInput("results folder " + out + " holds results but neither " + Environment.FILE_NAME
+            throw new BadInput("results folder " + out + " holds results but neither " + Environment.FILE_NAME
                     + " nor " + CAMPAIGN_COPY + " to say of which campaign; give another --out, or delete the folder"
                     + " to start again");
         ResultsFile.writeWhole(copy, c.text());

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.reclaim.analysis.results.CellKey;
 import org.reclaim.analysis.results.ResultRow;
-import org.reclaim.lab.Lab;
 import org.reclaim.runtime.RunRecord;
 
 /**
@@ -39,6 +38,12 @@ import org.reclaim.runtime.RunRecord;
  * person), or it exited normally without a record (its standard output was lost).
  */
 public final class CellLauncher {
+    /**
+     * The main class of a cell's JVM, {@code org.reclaim.lab.CellMain}: named, not referenced, as
+     * the Slurm job script names {@code org.reclaim.lab.Lab}. It sits beside the lab's command line
+     * it runs, above this package.
+     */
+    static final String CELL_MAIN = "org.reclaim.lab.CellMain";
 
     /**
      * How cells are forked.
@@ -53,15 +58,15 @@ public final class CellLauncher {
         }
 
         /**
-         * This JVM's launcher, and the jar the {@link Lab} class was loaded from (or, when it was
-         * loaded from a classes folder as in the tests, this JVM's own classpath).
+         * This JVM's launcher, and the jar the lab was loaded from (or, when it was loaded from a
+         * classes folder as in the tests, this JVM's own classpath).
          */
         public static Settings current() {
             String java = ProcessHandle.current().info().command()
                     .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             String cp;
             try {
-                Path source = Path.of(Lab.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                Path source = Path.of(CellLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
                 cp = Files.isRegularFile(source) ? source.toString() : System.getProperty("java.class.path");
             } catch (URISyntaxException | SecurityException e) {
                 cp = System.getProperty("java.class.path");
@@ -131,7 +136,7 @@ public final class CellLauncher {
         List<String> c = new ArrayList<>();
         c.add(settings.java());
         c.addAll(jvmFlags(hostHeapBytes));
-        c.addAll(List.of("-cp", settings.classpath(), CellMain.class.getName(), "--warmup", Integer.toString(warmup),
+        c.addAll(List.of("-cp", settings.classpath(), CELL_MAIN, "--warmup", Integer.toString(warmup),
                 "run", "--workload", key.workload(), "--size", key.size(), "--manager", key.manager(),
                 "--heap", Long.toString(heapBytes), "--seed", Long.toString(key.seed()), "--json"));
         recordings.forEach((r, file) -> {

@@ -2,7 +2,7 @@ package org.reclaim.lab.campaign;
 
 import java.math.BigDecimal;
 import java.util.Locale;
-import org.reclaim.lab.HeapSize;
+import org.reclaim.lab.input.HeapSize;
 
 /**
  * A heap size as a campaign file gives it: bytes ({@code 64m}) or a multiple of the workload's

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.reclaim.analysis.results.ResultsFile;
-import org.reclaim.lab.HeapSize;
+import org.reclaim.lab.input.HeapSize;
 import org.reclaim.workloads.run.MinimumHeapSearch;
 
 /**

@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import org.reclaim.lab.Lab;
+import org.reclaim.lab.input.BadInput;
 
 /**
  * Ownership of a results folder by one campaign (or merge) at a time: {@code DIR/campaign.lock},
@@ -39,7 +39,7 @@ final class ResultsFolderLock implements AutoCloseable {
     /**
      * Takes the folder {@code dir} (which must exist) for {@code what} ("campaign demo").
      *
-     * @throws Lab.BadInput naming the owner when another process holds it
+     * @throws BadInput naming the owner when another process holds it
      */
     static ResultsFolderLock take(Path dir, String what) {
         Path file = dir.resolve(FILE_NAME);
@@ -59,7 +59,7 @@ final class ResultsFolderLock implements AutoCloseable {
             if (l == null) {
                 String owner = owner(ch);
                 ch.close();
-                throw new Lab.BadInput("results folder " + dir + " is in use by " + (owner.isEmpty() ? "another campaign" : owner)
+                throw new BadInput("results folder " + dir + " is in use by " + (owner.isEmpty() ? "another campaign" : owner)
                         + "; wait for it to end, or give another --out");
             }
             String me = what + " (pid " + ProcessHandle.current().pid() + " on " + host() + ", since " + Instant.now() + ")";

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import org.reclaim.analysis.results.ResultRow;
 import org.reclaim.analysis.results.ResultsCsv;
 import org.reclaim.analysis.results.ResultsFile;
-import org.reclaim.lab.Lab;
+import org.reclaim.lab.input.BadInput;
 
 /**
  * Combines results folders of one campaign (its shards, or interrupted runs on several machines)
@@ -26,7 +26,7 @@ import org.reclaim.lab.Lab;
  * keeps each input's environment. Merging into a folder that already holds results adds what it
  * lacks, so merging again is harmless.
  */
-final class ResultsMerger {
+public final class ResultsMerger {
     private ResultsMerger() {}
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -40,29 +40,29 @@ final class ResultsMerger {
      * @param duplicates rows of the inputs left out because their cell was already there
      * @param invalid    rows of the inputs left out because they do not read (see {@link ResultsCsv#readChecked})
      */
-    record Summary(int rows, int added, int duplicates, int invalid) {}
+    public record Summary(int rows, int added, int duplicates, int invalid) {}
 
     /**
      * Merges {@code inputs} into {@code out}.
      *
-     * @throws Lab.BadInput if an input is not a results folder, or the folders come from different campaign files
+     * @throws BadInput if an input is not a results folder, or the folders come from different campaign files
      */
-    static Summary merge(Path out, List<Path> inputs) {
+    public static Summary merge(Path out, List<Path> inputs) {
         if (Files.exists(out) && !Files.isDirectory(out))
-            throw new Lab.BadInput("cannot merge into " + out + ": it is a file, not a folder");
+            throw new BadInput("cannot merge into " + out + ": it is a file, not a folder");
         String sha = null;
         Path shaFrom = null;
         List<JsonNode> envs = new ArrayList<>();
         for (Path in : inputs) {
-            if (!Files.isDirectory(in)) throw new Lab.BadInput(in + " is not a results folder: " + (Files.exists(in)
+            if (!Files.isDirectory(in)) throw new BadInput(in + " is not a results folder: " + (Files.exists(in)
                     ? "it is a file" : "it does not exist"));
             if (!Files.isRegularFile(in.resolve(ResultsCsv.FILE_NAME)))
-                throw new Lab.BadInput(in + " is not a results folder: it has no " + ResultsCsv.FILE_NAME);
+                throw new BadInput(in + " is not a results folder: it has no " + ResultsCsv.FILE_NAME);
             JsonNode env = Environment.read(in);
             String s = env == null ? null : env.path("campaign").path("sha256").asText(null);
-            if (s == null) throw new Lab.BadInput(in + " has no " + Environment.FILE_NAME + " naming its campaign file");
+            if (s == null) throw new BadInput(in + " has no " + Environment.FILE_NAME + " naming its campaign file");
             if (sha != null && !sha.equals(s))
-                throw new Lab.BadInput("cannot merge results of different campaign files: " + shaFrom + " ran "
+                throw new BadInput("cannot merge results of different campaign files: " + shaFrom + " ran "
                         + env(envs.getFirst()) + ", " + in + " ran " + env(env));
             sha = s;
             shaFrom = in;
@@ -70,7 +70,7 @@ final class ResultsMerger {
         }
         String outSha = Environment.campaignSha256(out);
         if (outSha != null && !outSha.equals(sha))
-            throw new Lab.BadInput("cannot merge into " + out + ": it holds results of another campaign file");
+            throw new BadInput("cannot merge into " + out + ": it holds results of another campaign file");
         try {
             Files.createDirectories(out);
         } catch (IOException e) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.reclaim.analysis.results.CellKey;
+import org.reclaim.lab.CellMain;
 
 /** The command line a cell is forked with. */
 class CellLauncherTest {
@@ -21,7 +22,7 @@ class CellLauncherTest {
         rec.put("jfr", Path.of("out/jfr/x.jfr"));
         assertThat(launcher.command(k, 65536, CampaignRunner.hostHeapBytes(65536), 2, rec)).containsExactly(
                 "/jdk/bin/java", "-XX:+UseSerialGC", "-Xss16m", "-Xms1024m", "-Xmx1024m", "-XX:-UsePerfData",
-                "-Djava.awt.headless=true", "-cp", "lab.jar", "org.reclaim.lab.campaign.CellMain", "--warmup", "2",
+                "-Djava.awt.headless=true", "-cp", "lab.jar", "org.reclaim.lab.CellMain", "--warmup", "2",
                 "run", "--workload", "binary-trees", "--size", "tiny", "--manager", "manual", "--heap", "65536",
                 "--seed", "3", "--json", "--hlog", "out/pauses/x.hlog", "--jfr", "out/jfr/x.jfr", "--back", "weak");
     }
@@ -31,7 +32,12 @@ class CellLauncherTest {
         CellKey k = new CellKey("binary-trees", "tiny", Map.of(), "jvm:g1", "64m", 1, 1);
         List<String> c = launcher.command(k, 64L << 20, 1L << 30, 3, Map.of());
         assertThat(c).containsSequence("-XX:+UseSerialGC", "-Xss16m", "-Xms1024m", "-Xmx1024m")
-                .containsSequence("org.reclaim.lab.campaign.CellMain", "--warmup", "3").containsSequence("--manager", "jvm:g1", "--heap", "67108864");
+                .containsSequence("org.reclaim.lab.CellMain", "--warmup", "3").containsSequence("--manager", "jvm:g1", "--heap", "67108864");
+    }
+
+    @Test
+    void theNamedMainClassIsTheCellsMain() {
+        assertThat(CellLauncher.CELL_MAIN).isEqualTo(CellMain.class.getName());
     }
 
     @Test

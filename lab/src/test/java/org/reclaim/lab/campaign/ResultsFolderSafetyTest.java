@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.reclaim.analysis.results.ResultsCsv;
-import org.reclaim.lab.Lab;
+import org.reclaim.lab.input.BadInput;
 
 /**
  * A results folder is one campaign's at a time, is never written into by another campaign, and
@@ -48,7 +48,7 @@ class ResultsFolderSafetyTest {
             assertThat(lines.readLine()).isEqualTo("locked");
             Campaign c = campaign("one.yaml", ONE_CELL);
             assertThatThrownBy(() -> CampaignRunnerTest.run(c, out, Shard.ALL, List.of()))
-                    .isInstanceOf(Lab.BadInput.class)
+                    .isInstanceOf(BadInput.class)
                     .hasMessage("results folder " + out + " is in use by campaign held-by-a-test (pid " + holder.pid() + " on "
                             + java.net.InetAddress.getLocalHost().getHostName() + ", since "
                             + Files.readString(out.resolve("campaign.lock")).split("since ")[1].strip()

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.reclaim.lab.Lab;
+import org.reclaim.lab.input.BadInput;
 
 /**
  * The Slurm client commands a campaign uses: {@code sbatch} to submit the array and
@@ -53,7 +53,7 @@ final class Slurm {
      * Submits {@code script} as the array tasks {@code indices} (for example {@code 1-16%4} or
      * {@code 3,7%4}) and returns the array's job id.
      *
-     * @throws Lab.BadInput when {@code sbatch} is missing or refuses, with its message
+     * @throws BadInput when {@code sbatch} is missing or refuses, with its message
      */
     static long submit(Path script, String indices) {
         String out = run(List.of("sbatch", "--parsable", "--array=" + indices, script.toString()), "submit the job array");
@@ -61,7 +61,7 @@ final class Slurm {
         try {
             return Long.parseLong(id);
         } catch (NumberFormatException e) {
-            throw new Lab.BadInput("sbatch answered '" + out.strip() + "' instead of a job id");
+            throw new BadInput("sbatch answered '" + out.strip() + "' instead of a job id");
         }
     }
 
@@ -89,7 +89,7 @@ final class Slurm {
         try {
             p = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
-            throw new Lab.BadInput("cannot " + what + ": " + command.getFirst() + " is not on the PATH; --slurm needs"
+            throw new BadInput("cannot " + what + ": " + command.getFirst() + " is not on the PATH; --slurm needs"
                     + " the Slurm client (slurm-client) and a cluster, or try scripts/slurm-test-cluster up");
         }
         try {
@@ -97,17 +97,17 @@ final class Slurm {
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new Lab.BadInput("cannot " + what + ": " + command.getFirst() + " did not answer in 60 s");
+                throw new BadInput("cannot " + what + ": " + command.getFirst() + " did not answer in 60 s");
             }
             if (p.exitValue() != 0)
-                throw new Lab.BadInput("cannot " + what + ": " + String.join(" ", command) + " failed: " + String.join(" | ", out.strip().lines().toList())
+                throw new BadInput("cannot " + what + ": " + String.join(" ", command) + " failed: " + String.join(" | ", out.strip().lines().toList())
                         + " (is a Slurm cluster reachable? SLURM_CONF names its slurm.conf; scripts/slurm-test-cluster up starts one)");
             return out;
         } catch (IOException e) {
-            throw new Lab.BadInput("cannot " + what + ": " + e.getMessage());
+            throw new BadInput("cannot " + what + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Lab.BadInput("interrupted while waiting for " + command.getFirst());
+            throw new BadInput("interrupted while waiting for " + command.getFirst());
         }
     }
 }

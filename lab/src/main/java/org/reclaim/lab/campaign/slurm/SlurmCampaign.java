@@ -21,10 +21,10 @@ import org.reclaim.analysis.results.CellKey;
 import org.reclaim.analysis.results.ResultRow;
 import org.reclaim.analysis.results.ResultsCsv;
 import org.reclaim.analysis.results.ResultsFile;
-import org.reclaim.lab.Lab;
 import org.reclaim.lab.campaign.Campaign;
 import org.reclaim.lab.campaign.Environment;
 import org.reclaim.lab.campaign.Progress;
+import org.reclaim.lab.input.BadInput;
 
 /**
  * A campaign run as one Slurm job array, from the machine the user types on:
@@ -83,7 +83,7 @@ public final class SlurmCampaign {
     public SlurmCampaign(Campaign campaign, Path out, SlurmOptions options, String java, String classpath, Path projectRoot,
                          long pollMillis) {
         List<String> problems = JobScript.problems(options);
-        if (!problems.isEmpty()) throw new Lab.BadInput(String.join("; ", problems));
+        if (!problems.isEmpty()) throw new BadInput(String.join("; ", problems));
         this.campaign = campaign;
         this.out = out.toAbsolutePath().normalize();
         this.slurmDir = this.out.resolve(FOLDER);
@@ -104,7 +104,7 @@ public final class SlurmCampaign {
     /**
      * Writes the Slurm folder (campaign copy, job script, {@code array.json}) and returns the script.
      *
-     * @throws Lab.BadInput when the folder holds results of another campaign file
+     * @throws BadInput when the folder holds results of another campaign file
      */
     public JobScript prepare() {
         String sha = Environment.campaignSha256(out);
@@ -112,7 +112,7 @@ public final class SlurmCampaign {
         String arraySha = array == null ? null : array.path("sha256").asText(null);
         for (String s : new String[] {sha, arraySha})
             if (s != null && !s.equals(campaign.sha256()))
-                throw new Lab.BadInput("results folder " + out + " holds results of another campaign file (sha256 "
+                throw new BadInput("results folder " + out + " holds results of another campaign file (sha256 "
                         + s.substring(0, 12) + "..., " + campaign.file() + " is " + campaign.sha256().substring(0, 12)
                         + "...); give another --out, or delete the folder to start again");
         int cells = campaign.cells().size();
@@ -282,7 +282,7 @@ public final class SlurmCampaign {
         try {
             return JSON.readTree(f.toFile());
         } catch (IOException e) {
-            throw new Lab.BadInput("cannot read " + f + ": " + e.getMessage() + "; delete " + slurmDir + " to start the Slurm run again");
+            throw new BadInput("cannot read " + f + ": " + e.getMessage() + "; delete " + slurmDir + " to start the Slurm run again");
         }
     }
 
@@ -291,7 +291,7 @@ public final class SlurmCampaign {
             Thread.sleep(pollMillis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Lab.BadInput("interrupted; the tasks keep running: run the same command again to follow them");
+            throw new BadInput("interrupted; the tasks keep running: run the same command again to follow them");
         }
     }
 

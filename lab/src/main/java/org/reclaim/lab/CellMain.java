@@ -1,20 +1,20 @@
-package org.reclaim.lab.campaign;
+package org.reclaim.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.reclaim.analysis.TimelineCsv;
-import org.reclaim.analysis.results.ResultsCsv;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.reclaim.lab.Lab;
+import org.reclaim.analysis.TimelineCsv;
+import org.reclaim.analysis.results.ResultsCsv;
+import org.reclaim.lab.campaign.Campaign;
 
 /**
  * The main class of a forked campaign cell: {@code CellMain --warmup N <lab run arguments>}.

@@ -1,8 +1,9 @@
-package org.reclaim.lab.campaign;
+package org.reclaim.lab;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.reclaim.lab.campaign.ResultsMerger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

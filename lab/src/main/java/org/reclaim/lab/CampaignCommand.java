@@ -1,12 +1,20 @@
-package org.reclaim.lab.campaign;
+package org.reclaim.lab;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.reclaim.lab.Lab;
+import org.reclaim.lab.campaign.Campaign;
+import org.reclaim.lab.campaign.CampaignFile;
+import org.reclaim.lab.campaign.CampaignRunner;
+import org.reclaim.lab.campaign.CellLauncher;
+import org.reclaim.lab.campaign.Progress;
+import org.reclaim.lab.campaign.ResultsMerger;
+import org.reclaim.lab.campaign.Shard;
 import org.reclaim.lab.campaign.slurm.JobScript;
 import org.reclaim.lab.campaign.slurm.SlurmCampaign;
 import org.reclaim.lab.campaign.slurm.SlurmOptions;
+import org.reclaim.lab.input.BadInput;
+import org.reclaim.reports.ChartStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -77,14 +85,14 @@ public final class CampaignCommand implements Callable<Integer> {
         sum.statuses().forEach((k, v) -> sb.append(", ").append(v).append(' ').append(k));
         System.out.println("campaign " + c.name() + (s.count() > 1 ? " shard " + s : "") + ": " + sum.cells() + " cells, "
                 + sum.skipped() + " already done" + sb + "; results in " + dir.resolve("results.csv"));
-        if (s.count() == 1) org.reclaim.lab.ReportCommand.report(dir, org.reclaim.reports.ChartStyle.DEFAULT, System.out);
+        if (s.count() == 1) ReportCommand.report(dir, ChartStyle.DEFAULT, System.out);
         return 0;
     }
 
     private int slurm(Campaign c) {
-        if (!shard.equals("1/1")) throw new Lab.BadInput("--shard and --slurm do not go together: --slurm makes the shards itself");
-        if (maxParallel < 0) throw new Lab.BadInput("--max-parallel must be 1 or more, not " + maxParallel);
-        if (tasks < 0) throw new Lab.BadInput("--tasks must be 1 or more, not " + tasks);
+        if (!shard.equals("1/1")) throw new BadInput("--shard and --slurm do not go together: --slurm makes the shards itself");
+        if (maxParallel < 0) throw new BadInput("--max-parallel must be 1 or more, not " + maxParallel);
+        if (tasks < 0) throw new BadInput("--tasks must be 1 or more, not " + tasks);
         Path dir = out != null ? out : Path.of("results", c.name());
         CellLauncher.Settings cells = CellLauncher.Settings.current();
         Path root;
@@ -110,7 +118,7 @@ public final class CampaignCommand implements Callable<Integer> {
                 + (sum.jobId() > 0 ? "; job " + sum.jobId() + " ran tasks " + sum.submitted() : "")
                 + "; results in " + dir.resolve("results.csv"));
         if (Files.isRegularFile(dir.resolve("results.csv")))
-            org.reclaim.lab.ReportCommand.report(dir, org.reclaim.reports.ChartStyle.DEFAULT, System.out);
+            ReportCommand.report(dir, ChartStyle.DEFAULT, System.out);
         if (sum.missing() == 0) return 0;
         System.out.println(sum.missing() + " cells have no row: run the same command again to submit only them");
         return 1;

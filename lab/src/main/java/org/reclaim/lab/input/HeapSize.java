@@ -1,4 +1,4 @@
-package org.reclaim.lab;
+package org.reclaim.lab.input;
 
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
