@@ -32,7 +32,10 @@ import org.reclaim.runtime.probe.Probe;
  * reference already holds. Data accesses through the owner while it is borrowed are not checked.
  *
  * <p>The loans live in side arrays indexed by handle entry, grown as {@link Handles} grows:
- * nothing is allocated per operation.
+ * nothing is allocated per operation. The entries holding a loan are also kept on a stack, so a
+ * scope's end ends only its own loans instead of visiting every entry, and looks for E0597 only
+ * after a {@link #ret} has carried a loan out of the scope (the one way a variable can still be
+ * lent when its scope ends: a loan is always taken at a later entry than its variable's).
  */
 public final class CheckedOwnership extends Ownership {
 
@@ -40,6 +43,11 @@ public final class CheckedOwnership extends Ownership {
     private int[] lender = new int[256];
     private int[] sharedLoans = new int[256];
     private int[] mutableLoans = new int[256];
+    /** The entries holding a loan, ascending (one whose loan ended early stays until its frame ends). */
+    private int[] loans = new int[256];
+    private int loanCount;
+    /** True once a {@link #ret} carries a loan: the scope it ends must look for a variable still lent. */
+    private boolean loanReturned;
 
     public CheckedOwnership(long heapBytes, Probe probe) { super(heapBytes, probe); }
 
@@ -120,8 +128,21 @@ public final class CheckedOwnership extends Ownership {
         int ri = handles.index(r);
         lender[ri] = owner;
         if (handles.kind(ri) == Handles.BORROW_MUT) mutableLoans[owner]++; else sharedLoans[owner]++;
+        holdsLoan(ri);
         return r;
     }
+
+    /** Entry {@code i} (the newest) holds a loan: pushed on the stack of loans. */
+    private void holdsLoan(int i) {
+        int n = loanCount;
+        while (n > 0 && loans[n - 1] >= i) n--;
+        if (n == loans.length) loans = Arrays.copyOf(loans, n * 2);
+        loans[n] = i;
+        loanCount = n + 1;
+    }
+
+    /** Loan-holding entries of the open frames (ended ones included until their frame ends): for tests. */
+    int trackedLoans() { return loanCount; }
 
     private void endLoan(int i) {
         int owner = lender[i];
@@ -172,8 +193,11 @@ public final class CheckedOwnership extends Ownership {
         if (handles.kind(i) == Handles.DEAD) throw RustError.moved("use", nameOf(i));
         int owner = lender[i];
         lender[i] = 0;
+        if (owner != 0) loanReturned = true;
         int r = super.ret(h);
-        lender[handles.index(r)] = owner;
+        int ri = handles.index(r);
+        lender[ri] = owner;
+        if (owner != 0) holdsLoan(ri);
         return r;
     }
 
@@ -195,7 +219,16 @@ public final class CheckedOwnership extends Ownership {
     @Override
     protected void scopeEnd(int base, int top) {
         ensureCapacity();
-        for (int i = top - 1; i >= base; i--) endLoan(i);
+        int n = loanCount;
+        while (n > 0 && loans[n - 1] >= base) endLoan(loans[--n]);
+        loanCount = n;
+        if (loanReturned) checkNothingLent(base, top);
+        super.scopeEnd(base, top);
+    }
+
+    /** E0597 if a variable of the frame {@code [base, top)} is still lent, its counts then cleared. */
+    private void checkNothingLent(int base, int top) {
+        loanReturned = false;
         for (int i = base; i < top; i++) {
             if (!lent(i)) continue;               // no loan left: the entry's counts are already 0 for its next use
             RuntimeException e = RustError.doesNotLiveLongEnough(nameOf(i));
@@ -203,7 +236,6 @@ public final class CheckedOwnership extends Ownership {
             Arrays.fill(mutableLoans, base, top, 0);
             throw e;
         }
-        super.scopeEnd(base, top);
     }
 
     // ---- helpers ----

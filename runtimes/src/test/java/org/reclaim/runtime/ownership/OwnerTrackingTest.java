@@ -210,4 +210,37 @@ class OwnerTrackingTest {
         assertThat(steps.order()).containsExactly(laterId, outerId);
         assertThat(m.leaks()).extracting(Leak::id).contains(innerId).hasSize(2);
     }
+
+    /** Checked mode keeps the entries holding a loan on a stack: a scope's end ends only its own. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ownership"})
+    void theTrackedLoansFollowBorrowsDropsReturnsAndScopeEnds(String manager) {
+        start(manager);
+        CheckedOwnership c = (CheckedOwnership) m;
+        try (Scope main = m.scope()) {
+            int x = m.alloc(node, 0);
+            m.name(x, "x");
+            int r1 = m.borrow(x);                               // let r1 = &x;
+            int r2 = m.borrow(x);                               // let r2 = &x;
+            assertThat(c.trackedLoans()).isEqualTo(2);
+            m.drop(r2);                                         // its loan ends; the entry stays tracked
+            assertThat(c.trackedLoans()).isEqualTo(2);
+            int out;
+            try (Scope inner = m.scope()) {
+                m.borrow(r1);                                   // a reborrow: a loan of x too
+                assertThat(c.trackedLoans()).isEqualTo(3);
+                out = m.ret(m.borrow(x));                       // out = &x, returned to main's frame
+            }
+            assertThat(c.trackedLoans()).isEqualTo(3);
+            MemoryFault f = catchThrowableOfType(MemoryFault.class, () -> m.borrowMut(x));
+            assertThat(f.code()).isEqualTo("E0502");
+            m.drop(r1);
+            assertThat(catchThrowableOfType(MemoryFault.class, () -> m.borrowMut(x)).code())
+                    .as("out still holds its loan").isEqualTo("E0502");
+            m.drop(out);
+            m.drop(m.borrowMut(x));                             // no loan left: legal
+        }
+        assertThat(c.trackedLoans()).isZero();
+        assertThat(m.leaks()).isEmpty();
+    }
 }
