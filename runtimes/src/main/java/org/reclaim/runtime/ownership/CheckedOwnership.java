@@ -234,6 +234,7 @@ public final class CheckedOwnership extends Ownership {
             RuntimeException e = RustError.doesNotLiveLongEnough(nameOf(i));
             Arrays.fill(sharedLoans, base, top, 0);
             Arrays.fill(mutableLoans, base, top, 0);
+            abandonFrameOwners();
             throw e;
         }
     }

@@ -39,9 +39,10 @@ import org.reclaim.runtime.probe.Probe;
  * A scope's end drops its remaining {@code OWN} and {@code RC} handles in reverse declaration
  * order (Rust's drop order) and releases its {@code WEAK} ones; {@link #drop} drops now;
  * {@link #free} (the C programmer's {@code free}) does nothing, since Rust waits for the scope
- * end. The owning entries are tracked as they are pushed, moved and dropped, so a scope's end
- * visits only its frame's owners, not every entry. Dropping runs drop glue on an explicit stack, in Rust's order: an object's slots are
- * dropped first to last, each completely, then its block is freed. An {@code OWNED} or
+ * end. The owning entries are counted per frame as they are pushed, moved and dropped, so a
+ * scope's end that owns nothing looks at no entry. Dropping runs drop glue on an explicit stack,
+ * in Rust's order: an object's slots are dropped first to last, each completely, then its block
+ * is freed. An {@code OWNED} or
  * {@code SHARED} child is released (dropped if it is a box, strong-decremented if it is an
  * {@code Rc}), a {@code WEAK} child is weak-decremented. An {@code Rc} follows Rust's
  * {@code RcBox}: at strong count 0 its value is dropped and it is marked
@@ -71,16 +72,12 @@ public class Ownership extends MemoryManager {
     private final int slotsScanned = counters.define("dropglue.slots.scanned");
 
     /**
-     * The entries that may own something, ascending: every entry pushed with an owning kind
-     * ({@code OWN}, {@code RC}, {@code WEAK}) is pushed here, and a scope's end drops only the ones
-     * at or above its base, so a frame that owns nothing ends without looking at its entries. An
-     * owner that moves or is dropped near the top is removed ({@link #disowned}) and the top is
-     * kept live; a dead one deeper down stays until its frame ends, which skips it.
+     * Per open frame, by depth: how many of its entries hold an owning kind ({@code OWN},
+     * {@code RC}, {@code WEAK}), counted as owners are made, moved and dropped. A frame that owns
+     * nothing ends without looking at its entries; one that does looks from its top down only as
+     * far as its last owner.
      */
-    private int[] owners = new int[256];
-    private int ownerCount;
-    /** How deep under the top {@link #disowned} looks for an owner that ends. */
-    private static final int NEAR_TOP = 4;
+    private int[] frameOwners = new int[64];
 
     /**
      * Drop glue's explicit stack: one frame per value being dropped, {@value #GLUE_FRAME} ints
@@ -102,36 +99,32 @@ public class Ownership extends MemoryManager {
 
     // ---- owners per frame ----
 
-    /** Records that handle {@code h}, just pushed with an owning kind, is an owner of its frame; returns it. */
+    /** Counts handle {@code h}, just pushed with an owning kind, as an owner of the innermost frame; returns it. */
     private int owns(int h) {
-        int i = Handles.indexOf(h);
-        int n = ownerCount;
-        while (n > 0 && owners[n - 1] >= i) n--;          // left by a frame that ended by an exception
-        if (n == owners.length) owners = Arrays.copyOf(owners, n * 2);
-        owners[n] = i;
-        ownerCount = n + 1;
+        int d = handles.depth();
+        if (d >= frameOwners.length) frameOwners = Arrays.copyOf(frameOwners, d * 2);
+        frameOwners[d]++;
         return h;
     }
 
-    /**
-     * Entry {@code i} owns nothing any more. If it is among the top {@value #NEAR_TOP} owners (the
-     * usual case: a value moved into the object allocated after it, or returned) it is removed,
-     * and the dead ones left on top then; a deeper one stays, dead, until its frame ends.
-     */
+    /** Entry {@code i}, which held an owning kind, owns nothing any more: its frame has one owner less. */
     private void disowned(int i) {
-        int n = ownerCount;
-        int p = n - 1;
-        int stop = Math.max(0, n - NEAR_TOP);
-        while (p >= stop && owners[p] != i) p--;
-        if (p < stop) return;
-        System.arraycopy(owners, p + 1, owners, p, n - 1 - p);
-        n--;
-        while (n > 0 && !holds(handles.kind(owners[n - 1]))) n--;
-        ownerCount = n;
+        int d = handles.depth();
+        while (d > 0 && i < handles.base(d)) d--;
+        frameOwners[d]--;
     }
 
-    /** Entries of the open frames that may still own something (live, or dead under a live one): for tests. */
-    final int trackedOwners() { return ownerCount; }
+    /** The entries of the innermost frame that hold an owning kind: for tests. */
+    final int frameOwners() {
+        int d = handles.depth();
+        return d < frameOwners.length ? frameOwners[d] : 0;
+    }
+
+    /** The innermost frame ends without its drops (an error raised at its end): it owns nothing from now on. */
+    final void abandonFrameOwners() {
+        int d = handles.depth();
+        if (d < frameOwners.length) frameOwners[d] = 0;
+    }
 
     @Override
     public int alloc(int shape, int length) { return owns(super.alloc(shape, length)); }
@@ -169,10 +162,11 @@ public class Ownership extends MemoryManager {
      */
     protected void moveOut(int i) { handles.setKind(i, Handles.DEAD); }
 
-    /** Entry {@code i}'s ownership ends ({@link #moveOut}) and the frame's owners forget it. */
+    /** Entry {@code i}'s ownership ends ({@link #moveOut}), and its frame counts one owner less if it was one. */
     private void endOwnership(int i) {
+        boolean owned = holds(handles.kind(i));
         moveOut(i);
-        disowned(i);
+        if (owned) disowned(i);
     }
 
     /** True for the handle kinds that move (a borrow is copied instead). */
@@ -193,6 +187,8 @@ public class Ownership extends MemoryManager {
     /** {@code return x}: the value moves to a new entry in the caller's frame, an owner there if it was one here. */
     @Override
     public int ret(int h) {
+        int i = handles.index(h);
+        if (i >= 0 && holds(handles.kind(i)) && handles.inInnermostFrame(i)) disowned(i);
         int r = super.ret(h);
         return holds(handles.kind(Handles.indexOf(r))) ? owns(r) : r;
     }
@@ -300,26 +296,31 @@ public class Ownership extends MemoryManager {
 
     /**
      * The scope's end: its remaining owners are dropped, last declared first, each completely
-     * before the next, in one drop-glue run. Only the frame's tracked owners are visited.
+     * before the next, in one drop-glue run. A frame without owners is not looked at; in one with
+     * owners, the entries are looked at from the top down to the last owner.
      */
     @Override
     protected void scopeEnd(int base, int top) {
-        int n = ownerCount;
-        while (n > 0 && owners[n - 1] >= top) n--;            // left by a frame that ended by an exception
-        while (n > 0 && owners[n - 1] >= base && !dropsAtEnd(owners[n - 1])) n--;
-        if (n == 0 || owners[n - 1] < base) {
-            ownerCount = n;
-            return;
+        int d = handles.depth();
+        if (d >= frameOwners.length) return;
+        int owners = frameOwners[d];
+        if (owners == 0) return;
+        frameOwners[d] = 0;
+        int i = top - 1;
+        for (; i >= base; i--) {                              // the first owner that holds something
+            if (!holds(handles.kind(i))) continue;
+            if (handles.addr(i) != Heap.NULL) break;
+            if (--owners == 0) return;
         }
-        int first = n;
-        while (n > 0 && owners[n - 1] >= base) n--;
-        ownerCount = n;
         boolean timed = beginExplicitPause(PauseKind.DROP_GLUE);
-        for (int j = first - 1; j >= n; j--) {
-            int i = owners[j];
-            if (!dropsAtEnd(i)) continue;
-            if (handles.kind(i) == Handles.WEAK) releaseWeakRun(handles.addr(i));
-            else releaseRun(handles.addr(i));
+        for (; i >= base && owners > 0; i--) {
+            byte k = handles.kind(i);
+            if (!holds(k)) continue;
+            owners--;
+            int a = handles.addr(i);
+            if (a == Heap.NULL) continue;
+            if (k == Handles.WEAK) releaseWeakRun(a);
+            else releaseRun(a);
         }
         if (timed) endExplicitPause();
     }

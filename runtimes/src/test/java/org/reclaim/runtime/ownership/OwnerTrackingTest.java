@@ -12,8 +12,9 @@ import org.reclaim.runtime.heap.SlotKind;
 import org.reclaim.runtime.probe.PauseRecorder;
 
 /**
- * The owners a frame tracks (so that its end visits only them) and the direct drop-glue loop: the
- * tracked count after each operation, the drop order it leads to, and the glue's exact counters.
+ * The owners a frame counts (so that a frame without any ends without looking at its entries)
+ * and the direct drop-glue loop: the count after each operation, the drop order, and the glue's
+ * exact counters; in checked mode, the stack of loans.
  */
 class OwnerTrackingTest {
     private static final int LEFT = 0, RIGHT = 1;
@@ -48,26 +49,27 @@ class OwnerTrackingTest {
             b = m.id(hb);
             c = m.id(hc);
             int r = m.borrow(ha);                               // a borrow owns nothing
-            assertThat(m.trackedOwners()).isEqualTo(3);
+            assertThat(m.frameOwners()).isEqualTo(3);
             m.drop(r);
-            m.put(ha, LEFT, hb);                                // b, near the top, is removed
-            assertThat(m.trackedOwners()).isEqualTo(2);
+            m.put(ha, LEFT, hb);                                // b moves into a
+            assertThat(m.frameOwners()).isEqualTo(2);
             for (int k = 0; k < d.length; k++) d[k] = m.id(m.alloc(node, 0));
-            assertThat(m.trackedOwners()).isEqualTo(6);
-            m.put(ha, RIGHT, hc);                               // c, under four owners, stays, dead
-            assertThat(m.trackedOwners()).isEqualTo(6);
+            assertThat(m.frameOwners()).isEqualTo(6);
+            m.put(ha, RIGHT, hc);
+            assertThat(m.frameOwners()).isEqualTo(5);
             try (Scope inner = m.scope()) {
                 int hx = m.alloc(node, 0);
                 x = m.id(hx);
-                m.move(ha);                                     // a moves into the inner frame
-                assertThat(m.trackedOwners()).isEqualTo(8);
+                assertThat(m.frameOwners()).isEqualTo(1);
+                m.move(ha);                                     // a moves from the outer frame into the inner one
+                assertThat(m.frameOwners()).isEqualTo(2);
             }                                                   // drops the moved a (its tree), then x
             assertThat(steps.order()).containsExactly(b, c, a, x);
-            assertThat(m.trackedOwners()).as("the outer frame's dead a and c stay until its own end").isEqualTo(6);
+            assertThat(m.frameOwners()).as("the four d").isEqualTo(4);
             assertThat(pauses.pauseCount()).isEqualTo(1);
-        }                                                       // drops the four, last first, and skips a and c
+        }                                                       // drops the four, last first
         assertThat(steps.order()).containsExactly(b, c, a, x, d[3], d[2], d[1], d[0]);
-        assertThat(m.trackedOwners()).isZero();
+        assertThat(m.frameOwners()).isZero();
         assertThat(pauses.pauseCount()).isEqualTo(2);
         assertThat(m.leaks()).isEmpty();
     }
@@ -88,13 +90,13 @@ class OwnerTrackingTest {
             m.put(hn, LEFT, hl);                                //   n.left = Some(l);
             int r = m.ret(body, hn);                            //   n }
             assertThat(steps.order()).as("the callee dropped nothing").isEmpty();
-            assertThat(m.trackedOwners()).isEqualTo(2);
+            assertThat(m.frameOwners()).as("kept and the returned n").isEqualTo(2);
             m.drop(r);                                          // drop(make());
             assertThat(steps.order()).containsExactly(l, n);
-            assertThat(m.trackedOwners()).isEqualTo(1);
+            assertThat(m.frameOwners()).isEqualTo(1);
         }
         assertThat(steps.order()).containsExactly(l, n, kept);
-        assertThat(m.trackedOwners()).isZero();
+        assertThat(m.frameOwners()).isZero();
     }
 
     /** Owners of a frame are dropped last declared first, each completely, Rc and Weak included. */
@@ -118,7 +120,7 @@ class OwnerTrackingTest {
             m.downgrade(first);                                 // let w = Rc::downgrade(&first);
             int last = m.alloc(node, 0);                        // let last = Box::new(..);
             solo = m.id(last);
-            assertThat(m.trackedOwners()).as("tree, first, second, w, last: the moved ones were popped").isEqualTo(5);
+            assertThat(m.frameOwners()).as("tree, first, second, w, last: the clones moved into slots are not").isEqualTo(5);
         }                                                       // drops last, w, second, first, tree
         // last is freed; w: first's weak count 1 -> 0; second: strong 1 -> 0, its next releases
         // first (strong 2 -> 1), its block waits for first.back (DROPPED); first: strong 1 -> 0,
@@ -129,7 +131,7 @@ class OwnerTrackingTest {
         assertThat(counter("objects.dropped")).isEqualTo(5);
         assertThat(counter("rc.strong.decrements")).isEqualTo(3);
         assertThat(counter("rc.weak.decrements")).isEqualTo(2);
-        assertThat(m.trackedOwners()).isZero();
+        assertThat(m.frameOwners()).isZero();
     }
 
     /** The direct loop's counters: one step per reference released, one per value deallocated. */
@@ -174,7 +176,7 @@ class OwnerTrackingTest {
                 m.put(cell, LEFT, list);                        // cell.next = Some(list);
                 list = cell;
             }
-            assertThat(m.trackedOwners()).isEqualTo(1);
+            assertThat(m.frameOwners()).isEqualTo(1);
         }
         assertThat(steps.order()).hasSize(cells);
         assertThat(steps.order().get(0)).as("the first cell allocated is the deepest").isEqualTo(head);
@@ -200,8 +202,10 @@ class OwnerTrackingTest {
                 }
             });
             assertThat(f.code()).isEqualTo("E0597");
+            assertThat(m.frameOwners()).isEqualTo(1);
             innerId = inner[0];
             try (Scope later = m.scope()) {
+                assertThat(m.frameOwners()).as("nothing left from the abandoned frame").isZero();
                 int y = m.alloc(node, 0);
                 laterId = m.id(y);
             }
