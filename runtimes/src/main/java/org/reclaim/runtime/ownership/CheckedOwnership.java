@@ -113,7 +113,7 @@ public final class CheckedOwnership extends Ownership {
 
     /** E0499 or E0502 if variable {@code i} cannot be lent now; a reborrow through a reference is not checked. */
     private void checkLoan(int i, boolean mutable) {
-        ensureCapacity();
+        covers(i);
         if (isBorrow(handles.kind(i))) return;
         if (mutableLoans[i] > 0)
             throw mutable ? RustError.secondMutableBorrow(nameOf(i))
@@ -123,9 +123,9 @@ public final class CheckedOwnership extends Ownership {
 
     /** Records the borrow {@code r}, taken through entry {@code from}, as a loan of the variable behind it. */
     private int lend(int from, int r) {
-        ensureCapacity();
+        int ri = Handles.indexOf(r);                          // just pushed, above from and its owner
+        covers(ri);
         int owner = lender[from] != 0 ? lender[from] : from;
-        int ri = handles.index(r);
         lender[ri] = owner;
         if (handles.kind(ri) == Handles.BORROW_MUT) mutableLoans[owner]++; else sharedLoans[owner]++;
         holdsLoan(ri);
@@ -189,13 +189,13 @@ public final class CheckedOwnership extends Ownership {
     @Override
     public int ret(int h) {
         int i = entry(h);
-        ensureCapacity();
+        covers(i);                                            // the entry returned to is at or below i
         if (handles.kind(i) == Handles.DEAD) throw RustError.moved("use", nameOf(i));
         int owner = lender[i];
         lender[i] = 0;
         if (owner != 0) loanReturned = true;
         int r = super.ret(h);
-        int ri = handles.index(r);
+        int ri = Handles.indexOf(r);
         lender[ri] = owner;
         if (owner != 0) holdsLoan(ri);
         return r;
@@ -203,7 +203,7 @@ public final class CheckedOwnership extends Ownership {
 
     /** E0382 if entry {@code i} was moved, E0505 if it is an owner with a live loan; returns its kind. */
     private byte checkMovable(int i) {
-        ensureCapacity();
+        covers(i);
         byte k = handles.kind(i);
         if (k == Handles.DEAD) throw RustError.moved("use", nameOf(i));
         if (!isBorrow(k) && lent(i)) throw RustError.movedWhileBorrowed(nameOf(i));
@@ -218,8 +218,7 @@ public final class CheckedOwnership extends Ownership {
      */
     @Override
     protected void scopeEnd(int base, int top) {
-        ensureCapacity();
-        int n = loanCount;
+        int n = loanCount;                                    // each was covered when it was lent
         while (n > 0 && loans[n - 1] >= base) endLoan(loans[--n]);
         loanCount = n;
         if (loanReturned) checkNothingLent(base, top);
@@ -229,6 +228,7 @@ public final class CheckedOwnership extends Ownership {
     /** E0597 if a variable of the frame {@code [base, top)} is still lent, its counts then cleared. */
     private void checkNothingLent(int base, int top) {
         loanReturned = false;
+        covers(top - 1);
         for (int i = base; i < top; i++) {
             if (!lent(i)) continue;               // no loan left: the entry's counts are already 0 for its next use
             RuntimeException e = RustError.doesNotLiveLongEnough(nameOf(i));
@@ -248,9 +248,10 @@ public final class CheckedOwnership extends Ownership {
         return n == null ? "_" : n;
     }
 
-    private void ensureCapacity() {
-        int n = handles.capacity();
-        if (lender.length >= n) return;
+    /** Grows the side arrays, if they are shorter, to cover entry {@code i} (to the handles' capacity). */
+    private void covers(int i) {
+        if (i < lender.length) return;
+        int n = Math.max(handles.capacity(), i + 1);
         lender = Arrays.copyOf(lender, n);
         sharedLoans = Arrays.copyOf(sharedLoans, n);
         mutableLoans = Arrays.copyOf(mutableLoans, n);
