@@ -32,7 +32,10 @@ import org.reclaim.runtime.probe.Probe;
  * reference already holds. Data accesses through the owner while it is borrowed are not checked.
  *
  * <p>The loans live in side arrays indexed by handle entry, grown as {@link Handles} grows:
- * nothing is allocated per operation.
+ * nothing is allocated per operation. The entries holding a loan are also kept on a stack, so a
+ * scope's end ends only its own loans instead of visiting every entry, and looks for E0597 only
+ * after a {@link #ret} has carried a loan out of the scope (the one way a variable can still be
+ * lent when its scope ends: a loan is always taken at a later entry than its variable's).
  */
 public final class CheckedOwnership extends Ownership {
 
@@ -40,6 +43,11 @@ public final class CheckedOwnership extends Ownership {
     private int[] lender = new int[256];
     private int[] sharedLoans = new int[256];
     private int[] mutableLoans = new int[256];
+    /** The entries holding a loan, ascending (one whose loan ended early stays until its frame ends). */
+    private int[] loans = new int[256];
+    private int loanCount;
+    /** True once a {@link #ret} carries a loan: the scope it ends must look for a variable still lent. */
+    private boolean loanReturned;
 
     public CheckedOwnership(long heapBytes, Probe probe) { super(heapBytes, probe); }
 
@@ -105,7 +113,7 @@ public final class CheckedOwnership extends Ownership {
 
     /** E0499 or E0502 if variable {@code i} cannot be lent now; a reborrow through a reference is not checked. */
     private void checkLoan(int i, boolean mutable) {
-        ensureCapacity();
+        covers(i);
         if (isBorrow(handles.kind(i))) return;
         if (mutableLoans[i] > 0)
             throw mutable ? RustError.secondMutableBorrow(nameOf(i))
@@ -115,13 +123,26 @@ public final class CheckedOwnership extends Ownership {
 
     /** Records the borrow {@code r}, taken through entry {@code from}, as a loan of the variable behind it. */
     private int lend(int from, int r) {
-        ensureCapacity();
+        int ri = Handles.indexOf(r);                          // just pushed, above from and its owner
+        covers(ri);
         int owner = lender[from] != 0 ? lender[from] : from;
-        int ri = handles.index(r);
         lender[ri] = owner;
         if (handles.kind(ri) == Handles.BORROW_MUT) mutableLoans[owner]++; else sharedLoans[owner]++;
+        holdsLoan(ri);
         return r;
     }
+
+    /** Entry {@code i} (the newest) holds a loan: pushed on the stack of loans. */
+    private void holdsLoan(int i) {
+        int n = loanCount;
+        while (n > 0 && loans[n - 1] >= i) n--;
+        if (n == loans.length) loans = Arrays.copyOf(loans, n * 2);
+        loans[n] = i;
+        loanCount = n + 1;
+    }
+
+    /** Loan-holding entries of the open frames (ended ones included until their frame ends): for tests. */
+    int trackedLoans() { return loanCount; }
 
     private void endLoan(int i) {
         int owner = lender[i];
@@ -168,18 +189,21 @@ public final class CheckedOwnership extends Ownership {
     @Override
     public int ret(int h) {
         int i = entry(h);
-        ensureCapacity();
+        covers(i);                                            // the entry returned to is at or below i
         if (handles.kind(i) == Handles.DEAD) throw RustError.moved("use", nameOf(i));
         int owner = lender[i];
         lender[i] = 0;
+        if (owner != 0) loanReturned = true;
         int r = super.ret(h);
-        lender[handles.index(r)] = owner;
+        int ri = Handles.indexOf(r);
+        lender[ri] = owner;
+        if (owner != 0) holdsLoan(ri);
         return r;
     }
 
     /** E0382 if entry {@code i} was moved, E0505 if it is an owner with a live loan; returns its kind. */
     private byte checkMovable(int i) {
-        ensureCapacity();
+        covers(i);
         byte k = handles.kind(i);
         if (k == Handles.DEAD) throw RustError.moved("use", nameOf(i));
         if (!isBorrow(k) && lent(i)) throw RustError.movedWhileBorrowed(nameOf(i));
@@ -194,16 +218,25 @@ public final class CheckedOwnership extends Ownership {
      */
     @Override
     protected void scopeEnd(int base, int top) {
-        ensureCapacity();
-        for (int i = top - 1; i >= base; i--) endLoan(i);
+        int n = loanCount;                                    // each was covered when it was lent
+        while (n > 0 && loans[n - 1] >= base) endLoan(loans[--n]);
+        loanCount = n;
+        if (loanReturned) checkNothingLent(base, top);
+        super.scopeEnd(base, top);
+    }
+
+    /** E0597 if a variable of the frame {@code [base, top)} is still lent, its counts then cleared. */
+    private void checkNothingLent(int base, int top) {
+        loanReturned = false;
+        covers(top - 1);
         for (int i = base; i < top; i++) {
             if (!lent(i)) continue;               // no loan left: the entry's counts are already 0 for its next use
             RuntimeException e = RustError.doesNotLiveLongEnough(nameOf(i));
             Arrays.fill(sharedLoans, base, top, 0);
             Arrays.fill(mutableLoans, base, top, 0);
+            abandonFrameOwners();
             throw e;
         }
-        super.scopeEnd(base, top);
     }
 
     // ---- helpers ----
@@ -215,9 +248,10 @@ public final class CheckedOwnership extends Ownership {
         return n == null ? "_" : n;
     }
 
-    private void ensureCapacity() {
-        int n = handles.capacity();
-        if (lender.length >= n) return;
+    /** Grows the side arrays, if they are shorter, to cover entry {@code i} (to the handles' capacity). */
+    private void covers(int i) {
+        if (i < lender.length) return;
+        int n = Math.max(handles.capacity(), i + 1);
         lender = Arrays.copyOf(lender, n);
         sharedLoans = Arrays.copyOf(sharedLoans, n);
         mutableLoans = Arrays.copyOf(mutableLoans, n);

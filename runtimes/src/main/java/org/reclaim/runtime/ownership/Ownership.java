@@ -39,8 +39,10 @@ import org.reclaim.runtime.probe.Probe;
  * A scope's end drops its remaining {@code OWN} and {@code RC} handles in reverse declaration
  * order (Rust's drop order) and releases its {@code WEAK} ones; {@link #drop} drops now;
  * {@link #free} (the C programmer's {@code free}) does nothing, since Rust waits for the scope
- * end. Dropping runs drop glue on an explicit work list, in Rust's order: an object's slots are
- * dropped first to last, each completely, then its block is freed. An {@code OWNED} or
+ * end. The owning entries are counted per frame as they are pushed, moved and dropped, so a
+ * scope's end that owns nothing looks at no entry. Dropping runs drop glue on an explicit stack,
+ * in Rust's order: an object's slots are dropped first to last, each completely, then its block
+ * is freed. An {@code OWNED} or
  * {@code SHARED} child is released (dropped if it is a box, strong-decremented if it is an
  * {@code Rc}), a {@code WEAK} child is weak-decremented. An {@code Rc} follows Rust's
  * {@code RcBox}: at strong count 0 its value is dropped and it is marked
@@ -69,11 +71,21 @@ public class Ownership extends MemoryManager {
     private final int glueSteps = counters.define("dropglue.steps");
     private final int slotsScanned = counters.define("dropglue.slots.scanned");
 
-    // drop glue's explicit work list: an address and what to do with it, reused across runs
-    private static final byte RELEASE = 0, RELEASE_WEAK = 1, DEALLOCATE = 2;
-    private int[] work = new int[256];
-    private byte[] op = new byte[256];
-    private int sp;
+    /**
+     * Per open frame, by depth: how many of its entries hold an owning kind ({@code OWN},
+     * {@code RC}, {@code WEAK}), counted as owners are made, moved and dropped. A frame that owns
+     * nothing ends without looking at its entries; one that does looks from its top down only as
+     * far as its last owner.
+     */
+    private int[] frameOwners = new int[64];
+
+    /**
+     * Drop glue's explicit stack: one frame per value being dropped, {@value #GLUE_FRAME} ints
+     * each: its address, the heap index of its next slot to release, the end of its slots, and
+     * its shape if it has weak slots (else -1). Reused across runs.
+     */
+    private int[] glue = new int[256];
+    private static final int GLUE_FRAME = 4;
 
 
     public Ownership(long heapBytes, Probe probe) {
@@ -84,6 +96,41 @@ public class Ownership extends MemoryManager {
     }
 
     @Override public String name() { return "ownership-trusted"; }
+
+    // ---- owners per frame ----
+
+    /** Counts handle {@code h}, just pushed with an owning kind, as an owner of the innermost frame; returns it. */
+    private int owns(int h) {
+        int d = handles.depth();
+        if (d >= frameOwners.length) frameOwners = Arrays.copyOf(frameOwners, d * 2);
+        frameOwners[d]++;
+        return h;
+    }
+
+    /** Entry {@code i}, which held an owning kind, owns nothing any more: its frame has one owner less. */
+    private void disowned(int i) {
+        int d = handles.depth();
+        while (d > 0 && i < handles.base(d)) d--;
+        frameOwners[d]--;
+    }
+
+    /** The entries of the innermost frame that hold an owning kind: for tests. */
+    final int frameOwners() {
+        int d = handles.depth();
+        return d < frameOwners.length ? frameOwners[d] : 0;
+    }
+
+    /** The innermost frame ends without its drops (an error raised at its end): it owns nothing from now on. */
+    final void abandonFrameOwners() {
+        int d = handles.depth();
+        if (d < frameOwners.length) frameOwners[d] = 0;
+    }
+
+    @Override
+    public int alloc(int shape, int length) { return owns(super.alloc(shape, length)); }
+
+    @Override
+    public int allocShared(int shape, int length) { return owns(super.allocShared(shape, length)); }
 
     // ---- allocation ----
 
@@ -115,6 +162,13 @@ public class Ownership extends MemoryManager {
      */
     protected void moveOut(int i) { handles.setKind(i, Handles.DEAD); }
 
+    /** Entry {@code i}'s ownership ends ({@link #moveOut}), and its frame counts one owner less if it was one. */
+    private void endOwnership(int i) {
+        boolean owned = holds(handles.kind(i));
+        moveOut(i);
+        if (owned) disowned(i);
+    }
+
     /** True for the handle kinds that move (a borrow is copied instead). */
     private static boolean moves(byte kind) { return kind != Handles.BORROW && kind != Handles.BORROW_MUT; }
 
@@ -124,10 +178,19 @@ public class Ownership extends MemoryManager {
         int i = entry(h);
         int a = handles.addr(i);
         byte k = handles.kind(i);
-        if (moves(k)) moveOut(i);
+        if (moves(k)) endOwnership(i);
         int m = handles.push(a, k);
         handles.name(handles.index(m), handles.name(i));
-        return m;
+        return holds(k) ? owns(m) : m;
+    }
+
+    /** {@code return x}: the value moves to a new entry in the caller's frame, an owner there if it was one here. */
+    @Override
+    public int ret(int h) {
+        int i = handles.index(h);
+        if (i >= 0 && holds(handles.kind(i)) && handles.inInnermostFrame(i)) disowned(i);
+        int r = super.ret(h);
+        return holds(handles.kind(Handles.indexOf(r))) ? owns(r) : r;
     }
 
     /** {@code x.next = y}: moves {@code value} into the slot, then drops the slot's old value. */
@@ -139,12 +202,12 @@ public class Ownership extends MemoryManager {
         if (value != Handles.NONE) {
             int vi = entry(value);
             v = handles.addr(vi);
-            if (moves(handles.kind(vi))) moveOut(vi);
+            if (moves(handles.kind(vi))) endOwnership(vi);
             else if (v != Heap.NULL && slotKind(a, slot) == SlotKind.WEAK) countWeak(v);
         }
         int old = (int) w[sa];
         w[sa] = v;
-        if (old != Heap.NULL) dropGlue(old, slotKind(a, slot) == SlotKind.WEAK ? RELEASE_WEAK : RELEASE);
+        if (old != Heap.NULL) dropGlue(old, slotKind(a, slot) == SlotKind.WEAK);
     }
 
     /** {@code x.next.take()}: the child moves out to a new local; its handle is an Rc if it is one. */
@@ -156,7 +219,7 @@ public class Ownership extends MemoryManager {
         w[sa] = Heap.NULL;
         byte k = slotKind(a, slot) == SlotKind.WEAK ? Handles.WEAK
                 : v != Heap.NULL && ObjectLayout.has(w[v], ObjectLayout.RC) ? Handles.RC : Handles.OWN;
-        return handles.push(v, k);
+        return owns(handles.push(v, k));
     }
 
     /** {@code x.next.as_ref()}: a shared borrow of the child, whatever the slot's kind (a {@code &Weak} too). */
@@ -182,7 +245,7 @@ public class Ownership extends MemoryManager {
         if (!ObjectLayout.has(w[a], ObjectLayout.RC)) return handles.push(a, Handles.BORROW);
         counters.inc(strongIncrements);
         counts.addStrong(a, +1);
-        return handles.push(a, Handles.RC);
+        return owns(handles.push(a, Handles.RC));
     }
 
     /** {@code Rc::downgrade(&x)} or {@code Weak::clone}: weak count + 1 (a dropped value's block too). */
@@ -190,7 +253,7 @@ public class Ownership extends MemoryManager {
     public int downgrade(int h) {
         int a = deref(h);
         countWeak(a);
-        return handles.push(a, Handles.WEAK);
+        return owns(handles.push(a, Handles.WEAK));
     }
 
     /**
@@ -200,9 +263,9 @@ public class Ownership extends MemoryManager {
     @Override
     public int upgrade(int weak) {
         int a = addressOf(weak);
-        if (a == Heap.NULL) return handles.push(Heap.NULL, Handles.RC);
+        if (a == Heap.NULL) return owns(handles.push(Heap.NULL, Handles.RC));
         if (!ObjectLayout.has(w[a], ObjectLayout.RC)) return handles.push(a, Handles.BORROW);
-        if (ObjectLayout.has(w[a], ObjectLayout.DROPPED)) return handles.push(Heap.NULL, Handles.RC);
+        if (ObjectLayout.has(w[a], ObjectLayout.DROPPED)) return owns(handles.push(Heap.NULL, Handles.RC));
         return share(weak);
     }
 
@@ -221,10 +284,10 @@ public class Ownership extends MemoryManager {
         int i = entry(h);
         int a = handles.addr(i);
         byte k = handles.kind(i);
-        moveOut(i);
+        endOwnership(i);
         if (a == Heap.NULL) return;
-        if (k == Handles.OWN || k == Handles.RC) dropGlue(a, RELEASE);
-        else if (k == Handles.WEAK) dropGlue(a, RELEASE_WEAK);
+        if (k == Handles.OWN || k == Handles.RC) dropGlue(a, false);
+        else if (k == Handles.WEAK) dropGlue(a, true);
     }
 
     /** The C programmer's {@code free(x)}: under ownership nothing happens here; the scope's end drops. */
@@ -233,92 +296,120 @@ public class Ownership extends MemoryManager {
 
     /**
      * The scope's end: its remaining owners are dropped, last declared first, each completely
-     * before the next, in one drop-glue run.
+     * before the next, in one drop-glue run. A frame without owners is not looked at; in one with
+     * owners, the entries are looked at from the top down to the last owner.
      */
     @Override
     protected void scopeEnd(int base, int top) {
+        int d = handles.depth();
+        if (d >= frameOwners.length) return;
+        int owners = frameOwners[d];
+        if (owners == 0) return;
+        frameOwners[d] = 0;
         int i = top - 1;
-        while (i >= base && !(holds(handles.kind(i)) && handles.addr(i) != Heap.NULL)) i--;
-        if (i < base) return;
+        for (; i >= base; i--) {                              // the first owner that holds something
+            if (!holds(handles.kind(i))) continue;
+            if (handles.addr(i) != Heap.NULL) break;
+            if (--owners == 0) return;
+        }
         boolean timed = beginExplicitPause(PauseKind.DROP_GLUE);
-        for (; i >= base; i--) {
-            int a = handles.addr(i);
+        for (; i >= base && owners > 0; i--) {
             byte k = handles.kind(i);
-            if (a == Heap.NULL || !holds(k)) continue;
-            push(a, k == Handles.WEAK ? RELEASE_WEAK : RELEASE);
-            runDropGlue();
+            if (!holds(k)) continue;
+            owners--;
+            int a = handles.addr(i);
+            if (a == Heap.NULL) continue;
+            if (k == Handles.WEAK) releaseWeakRun(a);
+            else releaseRun(a);
         }
         if (timed) endExplicitPause();
     }
+
+    /** True if entry {@code i} holds a reference its scope's end must release. */
+    private boolean dropsAtEnd(int i) { return holds(handles.kind(i)) && handles.addr(i) != Heap.NULL; }
 
     /** True for the kinds a scope's end must release. */
     private static boolean holds(byte kind) {
         return kind == Handles.OWN || kind == Handles.RC || kind == Handles.WEAK;
     }
 
-    /** One drop-glue run from one released reference, timed as one pause. */
-    private void dropGlue(int a, byte what) {
+    /** One drop-glue run from one released reference (weak or strong), timed as one pause. */
+    private void dropGlue(int a, boolean weak) {
         boolean timed = beginExplicitPause(PauseKind.DROP_GLUE);
-        push(a, what);
-        runDropGlue();
+        if (weak) releaseWeakRun(a);
+        else releaseRun(a);
         if (timed) endExplicitPause();
     }
 
-    private void push(int a, byte what) {
-        if (sp == work.length) {
-            work = Arrays.copyOf(work, sp * 2);
-            op = Arrays.copyOf(op, sp * 2);
-        }
-        work[sp] = a;
-        op[sp++] = what;
-    }
-
     /**
-     * Drop glue until the work list is empty. {@code RELEASE}: a box's value is dropped; an Rc's
-     * strong count falls, and at 0 its value is dropped. Dropping a value schedules its block's
-     * deallocation, then its slots first to last above it, so the children go first (Rust's
-     * {@code drop_in_place}, then {@code dealloc}). {@code RELEASE_WEAK}: an Rc's weak count
-     * falls, and a dropped value's block is freed at 0.
+     * Drop glue from one released strong reference (a box's owner, or an Rc): a box's value is
+     * dropped; an Rc's strong count falls, and at 0 its value is dropped. Dropping a value drops
+     * its slots first to last, each completely, then deallocates its block (Rust's
+     * {@code drop_in_place}, then {@code dealloc}): a direct loop over each value's slots, on an
+     * explicit stack of the values being dropped. An {@code OWNED} or {@code SHARED} child is
+     * released the same way; a {@code WEAK} child that is an Rc is weak-released.
+     * {@code dropglue.steps} counts one step per reference released and one per value deallocated.
      */
-    private void runDropGlue() {
-        while (sp > 0) {
-            int a = work[--sp];
-            counters.inc(glueSteps);
-            switch (op[sp]) {
-                case RELEASE -> release(a);
-                case RELEASE_WEAK -> releaseWeak(a);
-                default -> deallocate(a);
+    private void releaseRun(int root) {
+        long steps = 1;
+        int fp = 0;
+        if (dropsValue(root)) fp = enterValue(0, root);
+        while (fp > 0) {
+            int f = fp - GLUE_FRAME;
+            int cur = glue[f + 1], end = glue[f + 2];
+            while (cur < end && (int) w[cur] == Heap.NULL) cur++;
+            if (cur == end) {
+                fp = f;
+                steps++;
+                deallocate(glue[f]);
+                continue;
             }
+            glue[f + 1] = cur + 1;
+            int c = (int) w[cur];
+            int weakShape = glue[f + 3];
+            if (weakShape >= 0 && shapes.slotKind(weakShape, cur - glue[f] - ObjectLayout.HEADER_WORDS) == SlotKind.WEAK) {
+                if (ObjectLayout.has(w[c], ObjectLayout.RC)) {
+                    steps++;
+                    releaseWeak(c);
+                }
+                continue;
+            }
+            steps++;
+            if (dropsValue(c)) fp = enterValue(fp, c);
         }
+        counters.add(glueSteps, steps);
     }
 
-    private void release(int a) {
-        if (ObjectLayout.has(w[a], ObjectLayout.RC)) {
-            if (Counts.strong(w, a) == ObjectLayout.STRONG_MAX) return;       // stuck: never dropped by counting
-            counters.inc(strongDecrements);
-            if (counts.addStrong(a, -1) > 0) return;
-        }
+    /** Releases a strong reference to {@code a}: true if its value is to be dropped now (a box, or an Rc's last). */
+    private boolean dropsValue(int a) {
+        if (!ObjectLayout.has(w[a], ObjectLayout.RC)) return true;
+        if (Counts.strong(w, a) == ObjectLayout.STRONG_MAX) return false;     // stuck: never dropped by counting
+        counters.inc(strongDecrements);
+        return counts.addStrong(a, -1) == 0;
+    }
+
+    /** Pushes the drop of the value at {@code a} on the glue stack at {@code fp}; returns the new top. */
+    private int enterValue(int fp, int a) {
         counters.inc(objectsDropped);
-        int below = sp;
-        push(a, DEALLOCATE);
         long header = w[a];
         int shape = ObjectLayout.shape(header);
         int n = shapes.slotsOf(shape, ObjectLayout.size(header));
-        boolean weakSlots = shapes.hasWeakSlots(shape);
         counters.add(slotsScanned, n);
-        for (int s = n - 1; s >= 0; s--) {
-            int c = (int) w[a + ObjectLayout.HEADER_WORDS + s];
-            if (c == Heap.NULL) continue;
-            if (!weakSlots || shapes.slotKind(shape, s) != SlotKind.WEAK) push(c, RELEASE);
-            else if (ObjectLayout.has(w[c], ObjectLayout.RC)) push(c, RELEASE_WEAK);
-        }
-        if (sp == below + 1) {            // nothing to drop first (a leaf): the deallocation step runs now, not through the list
-            sp = below;
-            counters.inc(glueSteps);
-            deallocate(a);
-        }
+        if (fp + GLUE_FRAME > glue.length) glue = Arrays.copyOf(glue, glue.length * 2);
+        glue[fp] = a;
+        glue[fp + 1] = a + ObjectLayout.HEADER_WORDS;
+        glue[fp + 2] = a + ObjectLayout.HEADER_WORDS + n;
+        glue[fp + 3] = shapes.hasWeakSlots(shape) ? shape : -1;
+        return fp + GLUE_FRAME;
     }
 
+    /** Drop glue from one released weak reference: one step. */
+    private void releaseWeakRun(int a) {
+        counters.inc(glueSteps);
+        releaseWeak(a);
+    }
+
+    /** A {@code Weak} released: an Rc's weak count falls, and a dropped value's block is freed at 0. */
     private void releaseWeak(int a) {
         if (!ObjectLayout.has(w[a], ObjectLayout.RC) || Counts.weak(w, a) == ObjectLayout.WEAK_MAX) return;
         counters.inc(weakDecrements);
