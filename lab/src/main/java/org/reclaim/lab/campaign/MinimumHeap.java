@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 import org.reclaim.analysis.results.ResultsFile;
 import org.reclaim.lab.input.HeapSize;
 import org.reclaim.workloads.run.MinimumHeapSearch;
@@ -49,12 +50,6 @@ final class MinimumHeap {
         boolean matches(String w, String s, Map<String, String> p, long sd, String m) {
             return workload.equals(w) && size.equals(s) && params.equals(new TreeMap<>(p)) && seed == sd && manager.equals(m);
         }
-    }
-
-    /** Answers whether a heap of so many bytes is enough; throws when the workload fails otherwise. */
-    @FunctionalInterface
-    interface Probe {
-        boolean fits(long heapBytes);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -96,15 +91,15 @@ final class MinimumHeap {
 
     /**
      * The minimum heap of the workload under {@code manager}: cached, or searched with
-     * {@code probe} from {@code start} bytes up to {@code max} and then cached.
+     * {@code fits} from {@code start} bytes up to {@code max} and then cached.
      */
     long of(String workload, String size, Map<String, String> params, long seed, String manager, long start, long max,
-           Probe probe) {
+           LongPredicate fits) {
         String what = workload + " " + size + (params.isEmpty() ? "" : " " + params) + " under " + manager;
         for (Entry e : entries)
             if (e.matches(workload, size, params, seed, manager)) return e.bytes();
         log.accept("searching the minimum heap of " + what + "...");
-        long bytes = search(probe, start, max);
+        long bytes = search(fits, start, max);
         entries.add(new Entry(workload, size, params, seed, manager, bytes));
         write(file, entries);
         log.accept("minimum heap of " + what + ": " + HeapSize.format(bytes) + " (" + bytes + " bytes)");
@@ -115,13 +110,13 @@ final class MinimumHeap {
     static final long MAX_BYTES = 64L << 30;
 
     /**
-     * The smallest heap that {@code probe} says fits ({@link MinimumHeapSearch#smallest}: doubling
+     * The smallest heap that {@code fits} accepts ({@link MinimumHeapSearch#smallest}: doubling
      * from {@code start}, then bisection to 1% or 64 KiB).
      *
      * @throws IllegalStateException when nothing up to {@code max} fits
      */
-    static long search(Probe probe, long start, long max) {
-        long bytes = MinimumHeapSearch.smallest(probe::fits, start, max);
+    static long search(LongPredicate fits, long start, long max) {
+        long bytes = MinimumHeapSearch.smallest(fits, start, max);
         if (bytes < 0) throw new IllegalStateException("does not complete even in " + HeapSize.format(max));
         return bytes;
     }

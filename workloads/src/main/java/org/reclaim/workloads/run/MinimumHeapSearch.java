@@ -1,6 +1,7 @@
 package org.reclaim.workloads.run;
 
 import java.util.function.LongPredicate;
+import org.reclaim.runtime.RunRecord;
 
 /**
  * The one search for a minimum heap, used by campaigns, the benchmarks and the tests alike: the
@@ -46,10 +47,10 @@ public final class MinimumHeapSearch {
     }
 
     private static boolean completes(String workload, String size, String manager, long heapBytes, long seed) {
-        var r = Runner.run(new Runner.Request(workload, size, manager, heapBytes, seed)).record();
-        if (r.status().equals(org.reclaim.runtime.RunRecord.ERROR))
+        RunRecord r = Runner.run(new Runner.Request(workload, size, manager, heapBytes, seed)).record();
+        if (r.status().equals(RunRecord.ERROR))
             throw new IllegalStateException(workload + " fails under " + manager + ": " + r.message());
-        return r.status().equals(org.reclaim.runtime.RunRecord.OK);
+        return r.status().equals(RunRecord.OK);
     }
 
     private static long wholeWords(long bytes) { return (bytes + Long.BYTES - 1) / Long.BYTES * Long.BYTES; }
